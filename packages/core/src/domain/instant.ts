@@ -1,0 +1,34 @@
+/** A UTC instant in the one canonical form the service outputs: `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+export type IsoInstant = string & { readonly __brand: 'IsoInstant' };
+
+const ISO_8601 =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Parses an ISO 8601 date or date-time (a date alone means midnight UTC); undefined when invalid. */
+export function parseIsoInstant(text: string): IsoInstant | undefined {
+  if (!ISO_8601.test(text)) return undefined;
+  const dateOnly = text.length === 10;
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(text.slice(10));
+  const millis = Date.parse(dateOnly || hasZone ? text : `${text}Z`);
+  if (Number.isNaN(millis)) return undefined;
+  const instant = new Date(millis);
+  if (!sameCalendarDate(text, instant, dateOnly || !hasZone)) return undefined;
+  const year = instant.getUTCFullYear();
+  if (year < 1 || year > 9999) return undefined;
+  return instant.toISOString() as IsoInstant;
+}
+
+export function toIsoInstant(date: Date): IsoInstant {
+  return date.toISOString() as IsoInstant;
+}
+
+/** Midnight UTC of the instant's day: the cut-off for "next delivery". */
+export function startOfUtcDay(instant: IsoInstant): IsoInstant {
+  return `${instant.slice(0, 10)}T00:00:00.000Z` as IsoInstant;
+}
+
+/** Rejects dates `Date.parse` silently rolls over, such as February 30th. */
+function sameCalendarDate(text: string, instant: Date, utc: boolean): boolean {
+  if (!utc) return true;
+  return instant.toISOString().slice(0, 10) === text.slice(0, 10);
+}

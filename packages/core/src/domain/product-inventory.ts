@@ -1,0 +1,54 @@
+import type { IsoInstant } from './instant.js';
+import { inventoryTypeOf, type InventoryRecord } from './inventory-record.js';
+
+/** The aggregate of §1.3: one product's stock over the records in scope. */
+export interface ProductInventory {
+  readonly productId: number;
+  readonly totalQuantity: number;
+  readonly totalReservedQuantity: number;
+  readonly localQuantity: number;
+  readonly localReservedQuantity: number;
+  readonly supplierQuantity: number;
+  readonly supplierReservedQuantity: number;
+  readonly nextDeliveryDate: IsoInstant | null;
+  /** The records themselves, present only when asked for. */
+  readonly balance?: readonly InventoryRecord[];
+}
+
+/**
+ * Aggregates one product's records. `startOfToday` (midnight UTC, from the clock port) is the
+ * earliest next delivery date that still counts.
+ */
+export function aggregateInventory(
+  productId: number,
+  records: Iterable<InventoryRecord>,
+  startOfToday: IsoInstant,
+): ProductInventory {
+  let localQuantity = 0;
+  let localReservedQuantity = 0;
+  let supplierQuantity = 0;
+  let supplierReservedQuantity = 0;
+  let nextDeliveryDate: IsoInstant | null = null;
+  for (const record of records) {
+    const reserved = record.companyId !== 0;
+    if (inventoryTypeOf(record) === 'local') {
+      if (reserved) localReservedQuantity += record.quantity;
+      else localQuantity += record.quantity;
+    } else if (reserved) supplierReservedQuantity += record.quantity;
+    else supplierQuantity += record.quantity;
+    const date = record.nextDeliveryDate;
+    if (date !== null && date >= startOfToday && (nextDeliveryDate === null || date < nextDeliveryDate)) {
+      nextDeliveryDate = date;
+    }
+  }
+  return {
+    productId,
+    totalQuantity: localQuantity + supplierQuantity,
+    totalReservedQuantity: localReservedQuantity + supplierReservedQuantity,
+    localQuantity,
+    localReservedQuantity,
+    supplierQuantity,
+    supplierReservedQuantity,
+    nextDeliveryDate,
+  };
+}

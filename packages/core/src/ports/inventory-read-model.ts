@@ -1,0 +1,28 @@
+import type { IsoInstant } from '../domain/instant.js';
+import type { InventoryFilter } from '../domain/inventory-filter.js';
+import type { PageRequest } from '../domain/paging.js';
+import type { ProductInventory } from '../domain/product-inventory.js';
+import type { TenantId } from '../domain/tenant.js';
+
+export interface AggregateOptions {
+  /** Midnight UTC today; next delivery dates before it do not count. */
+  readonly startOfToday: IsoInstant;
+  /** Include the matching records as `balance`. */
+  readonly withBalance: boolean;
+}
+
+export interface AggregatePage {
+  readonly items: readonly ProductInventory[];
+  readonly itemsFound: number;
+}
+
+/**
+ * Answers aggregate questions directly (the SQL adapter in one query), returning plain DTOs that
+ * must equal `aggregateInventory` over the records matching the filter.
+ */
+export interface InventoryReadModel {
+  /** One aggregate per id, in the order given; a product without matching records yields zeros. */
+  aggregate(tenant: TenantId, productIds: readonly number[], filter: InventoryFilter, options: AggregateOptions): Promise<ProductInventory[]>;
+  /** Products with at least one matching record, ordered by productId, one page of them. */
+  search(tenant: TenantId, filter: InventoryFilter, page: PageRequest, options: AggregateOptions): Promise<AggregatePage>;
+}

@@ -1,0 +1,22 @@
+import type { Clock } from '../ports/clock.js';
+import type { InventoryReadModel } from '../ports/inventory-read-model.js';
+import type { Stores, UnitOfWork } from '../ports/unit-of-work.js';
+
+export interface InventoryLimits {
+  /** Items accepted by one bulk request (`BULK_MAX_ITEMS`). */
+  readonly bulkMaxItems: number;
+  /** Largest search page. */
+  readonly maxPageSize: number;
+}
+
+export const DEFAULT_LIMITS: InventoryLimits = { bulkMaxItems: 10_000, maxPageSize: 1000 };
+
+/** What every use case may reach: the ports, and nothing else. */
+export interface InventoryDeps {
+  /** Stores outside any transaction, for reads. */
+  readonly stores: Stores;
+  readonly readModel: InventoryReadModel;
+  readonly unitOfWork: UnitOfWork;
+  readonly clock: Clock;
+  readonly limits: InventoryLimits;
+}

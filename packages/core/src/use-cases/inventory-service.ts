@@ -1,0 +1,78 @@
+import type { InventoryRecord } from '../domain/inventory-record.js';
+import type { ProductLookup } from '../domain/lookup-key.js';
+import type { PageRequest } from '../domain/paging.js';
+import type { ProductInventory } from '../domain/product-inventory.js';
+import type { ProductInput, ProductReference } from '../domain/product-reference.js';
+import type { TenantId } from '../domain/tenant.js';
+import { bulkUpsertInventory, type BulkItemResult, type BulkUpsertCommand } from './bulk-upsert-inventory.js';
+import { createInventory, type CreateInventoryCommand } from './create-inventory.js';
+import { deleteInventory } from './delete-inventory.js';
+import { deleteProduct } from './delete-product.js';
+import type { InventoryDeps } from './deps.js';
+import { getInventory } from './get-inventory.js';
+import { getProduct } from './get-product.js';
+import { getProductInventory, type ProductInventoryQuery } from './get-product-inventory.js';
+import { getProductsInventory } from './get-products-inventory.js';
+import { putProduct, putProducts, type InvalidProductItem, type ProductItemResult } from './put-products.js';
+import { searchProductInventory, type SearchInput, type SearchResult } from './search-product-inventory.js';
+import { updateInventory, type InventoryPatch } from './update-inventory.js';
+
+/**
+ * Every operation of the contract bound to one set of ports: what the REST and GraphQL transports
+ * call, so both answer with the same values.
+ */
+export class InventoryService {
+  constructor(private readonly deps: InventoryDeps) {}
+
+  getProductInventory(tenant: TenantId, query: ProductInventoryQuery): Promise<ProductInventory> {
+    return getProductInventory(this.deps, tenant, query);
+  }
+
+  getProductsInventory(tenant: TenantId, productIds: readonly number[], warehouseId: number | undefined, withBalance: boolean): Promise<ProductInventory[]> {
+    return getProductsInventory(this.deps, tenant, productIds, warehouseId, withBalance);
+  }
+
+  searchProductInventory(tenant: TenantId, input: SearchInput, page: PageRequest, withBalance: boolean): Promise<SearchResult> {
+    return searchProductInventory(this.deps, tenant, input, page, withBalance);
+  }
+
+  getInventory(tenant: TenantId, id: number): Promise<InventoryRecord> {
+    return getInventory(this.deps, tenant, id);
+  }
+
+  createInventory(tenant: TenantId, command: CreateInventoryCommand): Promise<InventoryRecord> {
+    return createInventory(this.deps, tenant, command);
+  }
+
+  updateInventory(tenant: TenantId, id: number, patch: InventoryPatch): Promise<InventoryRecord> {
+    return updateInventory(this.deps, tenant, id, patch);
+  }
+
+  deleteInventory(tenant: TenantId, id: number): Promise<{ id: number }> {
+    return deleteInventory(this.deps, tenant, id);
+  }
+
+  bulkUpsertInventory(tenant: TenantId, command: BulkUpsertCommand): Promise<BulkItemResult[]> {
+    return bulkUpsertInventory(this.deps, tenant, command);
+  }
+
+  getProduct(tenant: TenantId, lookup: ProductLookup): Promise<ProductReference> {
+    return getProduct(this.deps, tenant, lookup);
+  }
+
+  putProduct(tenant: TenantId, input: ProductInput): Promise<{ product: ProductReference; created: boolean }> {
+    return putProduct(this.deps, tenant, input);
+  }
+
+  putProducts(tenant: TenantId, items: readonly (ProductInput | InvalidProductItem)[]): Promise<ProductItemResult[]> {
+    return putProducts(this.deps, tenant, items);
+  }
+
+  deleteProduct(tenant: TenantId, id: number): Promise<{ id: number }> {
+    return deleteProduct(this.deps, tenant, id);
+  }
+
+  get limits(): InventoryDeps['limits'] {
+    return this.deps.limits;
+  }
+}
