@@ -28,3 +28,5 @@ export * from './use-cases/update-inventory.js';
 export * from './clocks/system-clock.js';
 export * from './clocks/manual-clock.js';
 export * from './memory/create-memory-adapters.js';
+export * from './auth/principal.js';
+export * from './auth/authenticator.js';
