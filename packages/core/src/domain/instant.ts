@@ -12,7 +12,7 @@ export function parseIsoInstant(text: string): IsoInstant | undefined {
   const millis = Date.parse(dateOnly || hasZone ? text : `${text}Z`);
   if (Number.isNaN(millis)) return undefined;
   const instant = new Date(millis);
-  if (!sameCalendarDate(text, instant, dateOnly || !hasZone)) return undefined;
+  if (!isCalendarDate(text.slice(0, 10))) return undefined;
   const year = instant.getUTCFullYear();
   if (year < 1 || year > 9999) return undefined;
   return instant.toISOString() as IsoInstant;
@@ -28,7 +28,8 @@ export function startOfUtcDay(instant: IsoInstant): IsoInstant {
 }
 
 /** Rejects dates `Date.parse` silently rolls over, such as February 30th. */
-function sameCalendarDate(text: string, instant: Date, utc: boolean): boolean {
-  if (!utc) return true;
-  return instant.toISOString().slice(0, 10) === text.slice(0, 10);
+function isCalendarDate(date: string): boolean {
+  const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }

@@ -56,8 +56,13 @@ export function checkProductInput(input: ProductInput): ProductReference | Issue
     supplier: input.supplier ?? '',
     supplierCode: input.supplierCode ?? '',
     costPrice: costPrice ?? ZERO_DECIMAL5,
-    sources: [...sources.values()],
+    sources: [...sources.values()].sort(compareSources),
   };
+}
+
+/** Sources are kept sorted by source, then sourceId, everywhere they are returned. */
+export function compareSources(a: ProductSource, b: ProductSource): number {
+  return a.source < b.source ? -1 : a.source > b.source ? 1 : a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0;
 }
 
 export function sourceKey(source: ProductSource): string {

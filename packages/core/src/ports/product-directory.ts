@@ -7,6 +7,7 @@ import type { TenantId } from '../domain/tenant.js';
  * the default; a deployment may plug in one that asks its catalog service.
  */
 export interface ProductDirectory {
+  /** The product with its sources sorted by source, then sourceId (`compareSources`). */
   get(tenant: TenantId, id: number): Promise<ProductReference | undefined>;
   /**
    * Resolves many lookups of one kind in one round trip. The map is keyed by `lookupString` and

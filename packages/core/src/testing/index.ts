@@ -1,1 +1,24 @@
-export {};
+import { describeInventoryRepositoryContract } from './inventory-repository-contract.js';
+import { describeModelBasedContract } from './model-based-contract.js';
+import type { PersistenceFixture } from './persistence-fixture.js';
+import { describeProductDirectoryContract } from './product-directory-contract.js';
+import { describeReadModelContract } from './read-model-contract.js';
+import { describeUseCaseContract } from './use-case-contract.js';
+
+export * from './builders.js';
+export type * from './persistence-fixture.js';
+export { describeInventoryRepositoryContract, expectCode } from './inventory-repository-contract.js';
+export { describeProductDirectoryContract } from './product-directory-contract.js';
+export { describeReadModelContract } from './read-model-contract.js';
+export { describeUseCaseContract } from './use-case-contract.js';
+export { describeModelBasedContract } from './model-based-contract.js';
+export { serviceOver } from './service-over.js';
+
+/** Every persistence contract suite, for one adapter. */
+export function describePersistenceContract(name: string, fixture: PersistenceFixture, options: { modelRuns?: number } = {}): void {
+  describeInventoryRepositoryContract(name, fixture);
+  describeProductDirectoryContract(name, fixture);
+  describeReadModelContract(name, fixture);
+  describeUseCaseContract(name, fixture);
+  describeModelBasedContract(name, fixture, options.modelRuns);
+}
