@@ -18,6 +18,7 @@ export type * from './ports/persistence.js';
 export type * from './ports/product-directory.js';
 export type * from './ports/unit-of-work.js';
 export * from './use-cases/bulk-upsert-inventory.js';
+export * from './use-cases/upsert-inventory-items.js';
 export * from './use-cases/create-inventory.js';
 export * from './use-cases/deps.js';
 export * from './use-cases/get-product-inventory.js';

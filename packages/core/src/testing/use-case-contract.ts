@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PersistenceAdapters } from '../ports/persistence.js';
-import type { BulkItem } from '../use-cases/bulk-upsert-inventory.js';
+import type { BulkItem } from '../use-cases/upsert-inventory-items.js';
 import type { InventoryService } from '../use-cases/inventory-service.js';
 import { aProduct, TENANT_A, TENANT_B } from './builders.js';
 import { expectCode } from './inventory-repository-contract.js';

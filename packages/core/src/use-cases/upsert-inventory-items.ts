@@ -1,0 +1,201 @@
+import { InventoryError, type ErrorCode, type Issue } from '../domain/errors.js';
+import { checkInventoryFields, type CheckedInventoryFields, type InventoryFieldsInput } from '../domain/inventory-input.js';
+import { compareIdentityKeys, identityKeyString, type InventoryType } from '../domain/inventory-record.js';
+import { lookupIssue, lookupString, qualifierField, type LookupKind, type ProductLookup } from '../domain/lookup-key.js';
+import type { ProductSummary } from '../domain/product-reference.js';
+import type { TenantId } from '../domain/tenant.js';
+import type { InventoryUpsert, UpsertField, UpsertOutcome } from '../ports/inventory-repository.js';
+import { buildInventoryValues } from './build-inventory-values.js';
+import type { InventoryDeps } from './deps.js';
+import { singleMatch } from './resolve-product.js';
+
+/** One bulk item with the JS types checked at the edge; its lookup field depends on the lookup kind. */
+export interface BulkItemInput extends InventoryFieldsInput {
+  readonly productId?: number;
+  readonly sourceId?: string;
+  readonly source?: string;
+}
+
+/** An item the edge could not read (wrong types, unknown keys); it fails on its own. */
+export interface InvalidBulkItem {
+  readonly invalid: readonly Issue[];
+  readonly key?: string;
+}
+
+export type BulkItem = BulkItemInput | InvalidBulkItem;
+
+/** An item with its own lookup kind and inventory type (a CSV row), or all alike (a bulk request). */
+export interface UpsertItem {
+  readonly kind: LookupKind;
+  readonly type: InventoryType;
+  /** The source or supplier when the item does not carry its own. */
+  readonly qualifier?: string;
+  readonly item: BulkItem;
+}
+
+export interface BulkItemError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details: readonly Issue[];
+}
+
+export type BulkItemResult =
+  | { readonly index: number; readonly success: true; readonly action: 'create' | 'update'; readonly id: number; readonly lookupKey: LookupKind; readonly key: string | null }
+  | { readonly index: number; readonly success: false; readonly lookupKey: LookupKind; readonly key: string | null; readonly error: BulkItemError };
+
+interface ReadableItem {
+  readonly index: number;
+  readonly type: InventoryType;
+  readonly lookup: ProductLookup;
+  readonly fields: InventoryFieldsInput & { readonly quantity: number };
+  readonly checked: CheckedInventoryFields;
+}
+
+interface PendingRow {
+  upsert: InventoryUpsert;
+  /** The items merged into this row, in request order. */
+  readonly items: { readonly index: number; readonly key: string; readonly kind: LookupKind }[];
+}
+
+const OVERWRITABLE: readonly UpsertField[] = ['costPrice', 'nextDeliveryDate', 'notes'];
+
+/** Thrown inside a dry run's transaction to roll it back once the outcomes are known. */
+class DryRunRollback extends Error {
+  constructor(readonly outcomes: UpsertOutcome[]) {
+    super('dry run');
+  }
+}
+
+/**
+ * Upserts records on their identity key: each item is validated and resolved on its own (one
+ * directory query per lookup kind), items sharing a key merge in request order (the last wins),
+ * and every valid item is written in one transaction. A dry run writes the same way and rolls
+ * back, so it reports exactly what would happen. Results come one per item, in request order.
+ */
+export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId, items: readonly UpsertItem[], dryRun = false): Promise<BulkItemResult[]> {
+  const results = Array.from<BulkItemResult | undefined>({ length: items.length });
+  const fail = (index: number, key: string | null, code: ErrorCode, message: string, details: readonly Issue[] = []): void => {
+    results[index] = { index, success: false, lookupKey: items[index]?.kind ?? 'id', key, error: { code, message, details } };
+  };
+
+  const readable = readItems(items, fail);
+  const products = await resolveAll(deps, tenant, readable);
+  const rows = new Map<string, PendingRow>();
+  for (const { index, type, lookup, fields, checked } of readable) {
+    const product = products(lookup);
+    if (product instanceof InventoryError) {
+      fail(index, lookup.key, product.code, product.message);
+      continue;
+    }
+    const values = buildInventoryValues(product, type, lookup, fields, checked);
+    if (Array.isArray(values)) {
+      fail(index, lookup.key, 'VALIDATION_FAILED', 'Validation failed', values);
+      continue;
+    }
+    const upsert: InventoryUpsert = { values, overwrite: OVERWRITABLE.filter((field) => fields[field] !== undefined) };
+    mergeRow(rows, identityKeyString(values), upsert, { index, key: lookup.key, kind: lookup.kind });
+  }
+
+  const pending = [...rows.values()].sort((a, b) => compareIdentityKeys(a.upsert.values, b.upsert.values));
+  const outcomes = await write(deps, tenant, pending.map((row) => row.upsert), dryRun);
+  pending.forEach((row, rowIndex) => {
+    const outcome = outcomes[rowIndex];
+    if (outcome === undefined) throw new Error('repository returned fewer outcomes than rows');
+    row.items.forEach(({ index, key, kind }, position) => {
+      const action = outcome.created && position === 0 ? 'create' : 'update';
+      results[index] = { index, success: true, action, id: outcome.id, lookupKey: kind, key };
+    });
+  });
+  return results.map((result, index) => {
+    if (result === undefined) throw new Error(`item ${index} got no result`);
+    return result;
+  });
+}
+
+async function write(deps: InventoryDeps, tenant: TenantId, upserts: readonly InventoryUpsert[], dryRun: boolean): Promise<UpsertOutcome[]> {
+  if (upserts.length === 0) return [];
+  const now = deps.clock.now();
+  if (!dryRun) return deps.unitOfWork.run((stores) => stores.inventory.upsertMany(tenant, upserts, now));
+  try {
+    await deps.unitOfWork.run(async (stores) => {
+      throw new DryRunRollback(await stores.inventory.upsertMany(tenant, upserts, now));
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.outcomes;
+    throw error;
+  }
+  throw new Error('a dry run must roll back');
+}
+
+/** Resolves every lookup with one directory query per lookup kind present. */
+async function resolveAll(deps: InventoryDeps, tenant: TenantId, readable: readonly ReadableItem[]): Promise<(lookup: ProductLookup) => ProductSummary | InventoryError> {
+  const byKind = new Map<LookupKind, Map<string, ProductLookup>>();
+  for (const { lookup } of readable) {
+    const lookups = byKind.get(lookup.kind) ?? new Map<string, ProductLookup>();
+    lookups.set(lookupString(lookup), lookup);
+    byKind.set(lookup.kind, lookups);
+  }
+  const found = new Map<LookupKind, ReadonlyMap<string, readonly ProductSummary[]>>();
+  for (const [kind, lookups] of byKind) found.set(kind, await deps.stores.products.resolve(tenant, kind, [...lookups.values()]));
+  return (lookup) => {
+    try {
+      return singleMatch(lookup, found.get(lookup.kind)?.get(lookupString(lookup)) ?? []);
+    } catch (error) {
+      if (error instanceof InventoryError) return error;
+      throw error;
+    }
+  };
+}
+
+/** Keeps the items whose shape, lookup field and values are valid; fails the others. */
+function readItems(items: readonly UpsertItem[], fail: (index: number, key: string | null, code: ErrorCode, message: string, details?: readonly Issue[]) => void): ReadableItem[] {
+  const readable: ReadableItem[] = [];
+  items.forEach(({ kind, type, qualifier, item }, index) => {
+    if ('invalid' in item) {
+      fail(index, item.key ?? null, 'VALIDATION_FAILED', 'Validation failed', item.invalid);
+      return;
+    }
+    const key = lookupValue(kind, item);
+    if (key === undefined) {
+      fail(index, null, 'LOOKUP_KEY_MISSING', `Item has no ${lookupField(kind)} for the ${kind} lookup key`);
+      return;
+    }
+    const qualifierName = qualifierField(kind);
+    const lookup: ProductLookup = { kind, key, qualifier: (qualifierName === undefined ? undefined : item[qualifierName]) ?? qualifier ?? '' };
+    const checked = checkInventoryFields(item);
+    const issues = [...checked.issues];
+    const badLookup = lookupIssue(lookup);
+    if (badLookup !== undefined) issues.push({ ...badLookup, path: badLookup.path === 'key' ? lookupField(kind) : badLookup.path });
+    if (item.quantity === undefined) issues.push({ path: 'quantity', message: 'is required' });
+    if (issues.length > 0 || item.quantity === undefined) {
+      fail(index, key, 'VALIDATION_FAILED', 'Validation failed', issues);
+      return;
+    }
+    readable.push({ index, type, lookup, fields: { ...item, quantity: item.quantity }, checked });
+  });
+  return readable;
+}
+
+function mergeRow(rows: Map<string, PendingRow>, keyString: string, upsert: InventoryUpsert, item: PendingRow['items'][number]): void {
+  const existing = rows.get(keyString);
+  if (existing === undefined) {
+    rows.set(keyString, { upsert, items: [item] });
+    return;
+  }
+  const given = Object.fromEntries(upsert.overwrite.map((field) => [field, upsert.values[field]]));
+  existing.upsert = {
+    values: { ...existing.upsert.values, quantity: upsert.values.quantity, ...given },
+    overwrite: OVERWRITABLE.filter((field) => existing.upsert.overwrite.includes(field) || upsert.overwrite.includes(field)),
+  };
+  existing.items.push(item);
+}
+
+/** The item field that carries the lookup value for a lookup kind (`id` is read as `productId`). */
+export function lookupField(kind: LookupKind): 'productId' | 'sku' | 'sourceId' | 'supplierCode' {
+  return kind === 'id' ? 'productId' : kind;
+}
+
+function lookupValue(kind: LookupKind, item: BulkItemInput): string | undefined {
+  const value = item[lookupField(kind)];
+  return value === undefined ? undefined : String(value);
+}
