@@ -31,3 +31,5 @@ export * from './clocks/manual-clock.js';
 export * from './memory/create-memory-adapters.js';
 export * from './auth/principal.js';
 export * from './auth/authenticator.js';
+export * from './domain/csv-mapping.js';
+export * from './use-cases/import-inventory-csv.js';

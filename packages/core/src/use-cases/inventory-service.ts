@@ -11,6 +11,7 @@ import { deleteInventory } from './delete-inventory.js';
 import { deleteProduct } from './delete-product.js';
 import type { InventoryDeps } from './deps.js';
 import { getInventory } from './get-inventory.js';
+import { importInventoryCsv, type CsvImportOptions, type CsvImportResult } from './import-inventory-csv.js';
 import { getProduct } from './get-product.js';
 import { getProductInventory, type ProductInventoryQuery } from './get-product-inventory.js';
 import { getProductsInventory } from './get-products-inventory.js';
@@ -71,6 +72,10 @@ export class InventoryService {
 
   deleteProduct(tenant: TenantId, id: number): Promise<{ id: number }> {
     return deleteProduct(this.deps, tenant, id);
+  }
+
+  importInventoryCsv(tenant: TenantId, rows: AsyncIterable<readonly string[]>, options: CsvImportOptions): Promise<CsvImportResult> {
+    return importInventoryCsv(this.deps, tenant, rows, options);
   }
 
   get limits(): InventoryDeps['limits'] {
