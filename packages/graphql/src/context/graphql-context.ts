@@ -1,0 +1,15 @@
+import type { InventoryService, TenantId } from '@inventory/core';
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { CsvImport } from '../csv-import.js';
+import type { ProductInventoryLoader } from './product-inventory-loader.js';
+
+/** What the subgraph adds to yoga's context per request: the token's tenant, never one from the request's content. */
+export interface RequestScope {
+  readonly tenant: TenantId;
+  readonly service: InventoryService;
+  readonly productInventory: ProductInventoryLoader;
+  readonly importCsv: CsvImport | undefined;
+}
+
+/** What every resolver sees. */
+export type GraphqlContext = YogaInitialContext & RequestScope;

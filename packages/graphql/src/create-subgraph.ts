@@ -1,0 +1,52 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { bearerAuth } from './auth/bearer-auth-plugin.js';
+import { unauthenticated } from './auth/auth-errors.js';
+import type { GraphqlContext, RequestScope } from './context/graphql-context.js';
+import { ProductInventoryLoader } from './context/product-inventory-loader.js';
+import { useDomainErrors } from './errors/domain-errors-plugin.js';
+import { csrfPrevention, documentLimits } from './hardening/hardening-plugins.js';
+import { createResolvers } from './resolvers/create-resolvers.js';
+import { productReference } from './resolvers/product-resolvers.js';
+import { buildFederatedSchema } from './schema/federation-schema.js';
+import { SUBGRAPH_SDL } from './schema/subgraph-sdl.js';
+import type { SubgraphDeps } from './subgraph-deps.js';
+
+/** The yoga instance of the subgraph; callable as an express handler or a node:http listener. */
+export type Subgraph = YogaServerInstance<Record<string, unknown>, RequestScope>;
+
+/**
+ * The Federation v2 inventory subgraph at `/graphql`, over the same core service REST uses. Mount
+ * it with `app.use('/graphql', subgraph)` before any body parser: yoga reads the body itself, with
+ * the size limit. GraphiQL is rendered from the npm package (no CDN) outside production.
+ */
+export function createSubgraph(deps: SubgraphDeps): Subgraph {
+  const auth = bearerAuth(deps.authenticator);
+  const schema = buildFederatedSchema<GraphqlContext>({
+    typeDefs: SUBGRAPH_SDL,
+    resolvers: createResolvers(),
+    references: { Product: productReference },
+    maxEntities: deps.limits.maxEntities,
+  });
+  return createYoga<Record<string, unknown>, RequestScope>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: deps.production ? false : { title: 'Inventory GraphQL', headers: JSON.stringify({ Authorization: 'Bearer <token>' }, null, 2) },
+    renderGraphiQL,
+    maskedErrors: { isDev: false },
+    maxRequestBodySize: deps.limits.bodyLimitBytes,
+    ...(deps.logger !== undefined && { logging: deps.logger }),
+    context: ({ request }): RequestScope => {
+      const principal = auth.principalOf(request);
+      if (principal === undefined) throw unauthenticated('missing');
+      return {
+        tenant: principal.tenant,
+        service: deps.service,
+        productInventory: new ProductInventoryLoader(deps.service, principal.tenant),
+        importCsv: deps.importCsv,
+      };
+    },
+    plugins: [csrfPrevention(), auth.plugin, ...documentLimits(deps.limits, deps.production), useDomainErrors()],
+  });
+}

@@ -1,0 +1,35 @@
+import type { Authenticator, InventoryService } from '@inventory/core';
+import type { YogaLogger } from 'graphql-yoga';
+import type { CsvImport } from './csv-import.js';
+
+/** Limits that reject abusive requests before any resolver runs. */
+export interface SubgraphLimits {
+  /** Deepest field nesting of a document. */
+  readonly maxDepth: number;
+  /** Most aliases in a document. */
+  readonly maxAliases: number;
+  /** Highest graphql-armor cost of a document. */
+  readonly maxCost: number;
+  /** Most representations of one `_entities` call. */
+  readonly maxEntities: number;
+  /** Largest request body, multipart uploads included (HTTP 413 beyond). */
+  readonly bodyLimitBytes: number;
+  /** Most lexical tokens of a document; default 2000. */
+  readonly maxTokens?: number;
+  /** Most directives of a document; default 50. */
+  readonly maxDirectives?: number;
+}
+
+export interface SubgraphDeps {
+  /** The core facade: the same use cases REST calls. */
+  readonly service: InventoryService;
+  /** Tenant and scopes come only from the principal it returns. */
+  readonly authenticator: Authenticator;
+  /** Backs `inventoryCsvImport`; without it the mutation answers NOT_IMPLEMENTED. */
+  readonly importCsv?: CsvImport;
+  /** NODE_ENV=production: introspection, GraphiQL and field suggestions off. */
+  readonly production: boolean;
+  readonly limits: SubgraphLimits;
+  /** Where unexpected (masked) errors are logged; yoga's console logger by default. */
+  readonly logger?: YogaLogger;
+}
