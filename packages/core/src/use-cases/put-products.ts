@@ -60,7 +60,7 @@ export async function putProducts(deps: InventoryDeps, tenant: TenantId, items: 
 export async function putProduct(deps: InventoryDeps, tenant: TenantId, input: ProductInput): Promise<{ product: ProductReference; created: boolean }> {
   const checked = checkProductInput(input);
   if (Array.isArray(checked)) throw validationFailed(checked);
-  const [result] = await putProducts(deps, tenant, [checked]);
+  const [result] = await putProducts(deps, tenant, [input]);
   if (result === undefined) throw new Error('putProducts returned no result');
   if (!result.success) throw new InventoryError(result.error.code, result.error.message, result.error.details);
   return { product: checked, created: result.action === 'create' };
