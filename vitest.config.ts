@@ -8,6 +8,7 @@ const alias = {
   '@inventory/core/testing': source('./packages/core/src/testing/index.ts'),
   '@inventory/core': source('./packages/core/src/index.ts'),
   '@inventory/adapters-sql': source('./packages/adapters-sql/src/index.ts'),
+  '@inventory/http-rest/testing': source('./packages/http-rest/src/testing/index.ts'),
   '@inventory/http-rest': source('./packages/http-rest/src/index.ts'),
   '@inventory/graphql': source('./packages/graphql/src/index.ts'),
 };

@@ -1,1 +1,10 @@
-export {};
+export { createRestRouter, errorHandlerOptions } from './create-rest-router.js';
+export type { RestDeps, RestLimits } from './rest-deps.js';
+export { createErrorHandler, routeNotFound, type ErrorHandlerOptions, type UnexpectedErrorListener } from './errors/error-middleware.js';
+export { ERROR_TABLE, type RestErrorCode, type WireError } from './errors/error-table.js';
+export { RestError } from './errors/rest-error.js';
+export { errorEnvelope, singleEnvelope, listEnvelope, paginatedEnvelope, type ErrorEnvelope, type SuccessEnvelope, type PaginatedEnvelope } from './envelope/envelopes.js';
+export { requireScope, principalOf } from './auth/require-scope.js';
+export { presentRecord, type RecordJson } from './presenters/present-record.js';
+export { presentAggregate, type AggregateJson } from './presenters/present-aggregate.js';
+export { presentProduct, type ProductJson } from './presenters/present-product.js';

@@ -1,0 +1,103 @@
+import { LOOKUP_KINDS } from '@inventory/core';
+import { z } from 'zod';
+
+/**
+ * The response shapes, for the OpenAPI document only: responses are built by the presenters,
+ * whose types these mirror.
+ */
+const isoInstant = z.string().meta({ format: 'date-time', example: '2025-01-15T10:30:00.000Z' });
+
+export const recordSchema = z
+  .object({
+    id: z.int(),
+    productId: z.int(),
+    quantity: z.int(),
+    supplier: z.string().meta({ description: 'INTERN for local stock' }),
+    supplierCode: z.string(),
+    sku: z.string(),
+    warehouseId: z.int(),
+    companyId: z.int(),
+    location: z.string(),
+    costPrice: z.number(),
+    notes: z.string(),
+    nextDeliveryDate: isoInstant.nullable(),
+    createdAt: isoInstant,
+    lastModifiedAt: isoInstant,
+  })
+  .meta({ id: 'Inventory' });
+
+export const aggregateSchema = z
+  .object({
+    productId: z.int(),
+    totalQuantity: z.int().meta({ description: 'localQuantity + supplierQuantity' }),
+    totalReservedQuantity: z.int(),
+    localQuantity: z.int().meta({ description: 'Σ quantity of local records with companyId 0' }),
+    localReservedQuantity: z.int(),
+    supplierQuantity: z.int(),
+    supplierReservedQuantity: z.int(),
+    nextDeliveryDate: isoInstant.nullable().meta({ description: 'Earliest delivery on or after the start of today (UTC)' }),
+    balance: z.array(recordSchema).optional().meta({ description: 'The records, with expands=inventoryBalance' }),
+  })
+  .meta({ id: 'ProductInventory' });
+
+export const productSchema = z
+  .object({
+    id: z.int(),
+    sku: z.string(),
+    supplier: z.string(),
+    supplierCode: z.string(),
+    costPrice: z.number(),
+    sources: z.array(z.object({ source: z.string(), sourceId: z.string() })),
+  })
+  .meta({ id: 'ProductReference' });
+
+const itemError = z.object({
+  code: z.int(),
+  type: z.string(),
+  messages: z.array(z.string()),
+  details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const itemResultSchema = z
+  .object({
+    index: z.int(),
+    success: z.boolean(),
+    action: z.enum(['create', 'update']).optional(),
+    id: z.int().optional(),
+    lookupKey: z.enum(LOOKUP_KINDS),
+    key: z.union([z.string(), z.int()]).nullable(),
+    error: itemError.optional(),
+  })
+  .meta({ id: 'BulkItemResult' });
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.int(),
+      status: z.int(),
+      type: z.string(),
+      messages: z.array(z.string()),
+      details: z.array(z.object({ path: z.string().meta({ example: 'productIds.3' }), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** `{ data, messages, total }` around a data schema. */
+export function envelopeOf(data: z.ZodType): z.ZodType {
+  return z.object({ data, messages: z.array(z.string()), total: z.int() });
+}
+
+/** The paginated envelope: adds the paging fields of §2.1. */
+export function pageOf(item: z.ZodType): z.ZodType {
+  return z.object({
+    data: z.array(item),
+    messages: z.array(z.string()),
+    total: z.int(),
+    page: z.int(),
+    offset: z.int().meta({ description: 'Page size' }),
+    itemsFound: z.int(),
+    pages: z.int(),
+    start: z.int().meta({ description: '1-based position of the first item on the page; 0 when empty' }),
+    end: z.int().meta({ description: '1-based position of the last item on the page; 0 when empty' }),
+  });
+}

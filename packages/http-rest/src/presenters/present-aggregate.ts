@@ -1,0 +1,29 @@
+import type { ProductInventory } from '@inventory/core';
+import { presentRecord, type RecordJson } from './present-record.js';
+
+/** The aggregate of §1.3 as JSON; `balance` only when the query asked for it. */
+export interface AggregateJson {
+  readonly productId: number;
+  readonly totalQuantity: number;
+  readonly totalReservedQuantity: number;
+  readonly localQuantity: number;
+  readonly localReservedQuantity: number;
+  readonly supplierQuantity: number;
+  readonly supplierReservedQuantity: number;
+  readonly nextDeliveryDate: string | null;
+  readonly balance?: readonly RecordJson[];
+}
+
+export function presentAggregate(aggregate: ProductInventory): AggregateJson {
+  return {
+    productId: aggregate.productId,
+    totalQuantity: aggregate.totalQuantity,
+    totalReservedQuantity: aggregate.totalReservedQuantity,
+    localQuantity: aggregate.localQuantity,
+    localReservedQuantity: aggregate.localReservedQuantity,
+    supplierQuantity: aggregate.supplierQuantity,
+    supplierReservedQuantity: aggregate.supplierReservedQuantity,
+    nextDeliveryDate: aggregate.nextDeliveryDate,
+    ...(aggregate.balance !== undefined && { balance: aggregate.balance.map(presentRecord) }),
+  };
+}

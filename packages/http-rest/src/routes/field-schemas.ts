@@ -1,0 +1,69 @@
+import { INVENTORY_TYPES, LIMITS, LOOKUP_KINDS, validationFailed } from '@inventory/core';
+import { z } from 'zod';
+
+/**
+ * Field shapes shared by the request schemas. They check JS types and document the contract's
+ * limits; the value rules themselves (decimal(10,5), ISO dates, identity) are core's, which
+ * reports them with the same paths.
+ */
+export const fields = {
+  quantity: z.int().min(LIMITS.quantity.min).max(LIMITS.quantity.max).meta({ description: 'Absolute stock (never a delta); negative = oversold' }),
+  productId: z.int().min(1).max(LIMITS.idMax),
+  warehouseId: z.int().min(0).max(LIMITS.idMax).meta({ description: '0 = no warehouse' }),
+  companyId: z.int().min(0).max(LIMITS.idMax).meta({ description: '0 = none; non-zero = stock reserved for that company' }),
+  location: z.string().max(LIMITS.location),
+  supplier: z.string().max(LIMITS.supplier),
+  supplierCode: z.string().max(LIMITS.supplierCode),
+  sku: z.string().max(LIMITS.sku),
+  notes: z.string().max(LIMITS.notes),
+  source: z.string().max(LIMITS.source),
+  sourceId: z.string().max(LIMITS.sourceId),
+  costPrice: z.number().meta({ description: 'decimal(10,5): at most 5 integer and 5 fraction digits, stored exactly', example: 12.99 }),
+  nextDeliveryDate: z.string().nullable().meta({ description: 'ISO 8601 date or date-time; null = none', example: '2025-08-01T00:00:00.000Z' }),
+  isoDate: z.string().meta({ description: 'ISO 8601 date or date-time', example: '2025-01-15T10:30:00.000Z' }),
+} as const;
+
+/** The record fields a client may give when creating or upserting (§1.1), all optional. */
+export const inventoryFieldsShape = {
+  quantity: fields.quantity.optional(),
+  warehouseId: fields.warehouseId.optional(),
+  companyId: fields.companyId.optional(),
+  location: fields.location.optional(),
+  supplier: fields.supplier.optional(),
+  supplierCode: fields.supplierCode.optional(),
+  sku: fields.sku.optional(),
+  costPrice: fields.costPrice.optional(),
+  nextDeliveryDate: fields.nextDeliveryDate.optional(),
+  notes: fields.notes.optional(),
+};
+
+/** Path segments checked by core (400 10006 / 13001), documented here with their values. */
+export const lookupKeyParam = z.string().meta({ description: 'How the product is named (case-sensitive)', enum: [...LOOKUP_KINDS] });
+export const inventoryTypeParam = z.string().meta({ description: 'local (supplier INTERN) or supplier stock (case-sensitive)', enum: [...INVENTORY_TYPES] });
+export const productKeyParam = z.string().meta({ description: 'The product id, sku, source id or supplier code' });
+export const integerParam = z
+  .string()
+  .regex(/^\d{1,15}$/, 'must be a non-negative integer')
+  .transform(Number)
+  .meta({ type: 'integer' });
+
+/** `?source=` / `?supplier=` qualify `sourceId` / `supplierCode` lookups. */
+export const qualifierQueryShape = {
+  source: fields.source.optional().meta({ description: 'The source a sourceId belongs to (sourceId lookups)' }),
+  supplier: fields.supplier.optional().meta({ description: 'The supplier a supplierCode belongs to (supplierCode lookups)' }),
+};
+
+export const EXPAND_BALANCE = 'inventoryBalance';
+
+/** `expands=inventoryBalance` (comma-separated, or a JSON array in a body). */
+export const expandsSchema = z
+  .union([z.string(), z.array(z.string())])
+  .meta({ description: `Comma-separated extras; \`${EXPAND_BALANCE}\` adds the records as \`balance\``, example: EXPAND_BALANCE });
+
+/** Whether `expands` asks for the balance; an unknown value is 400 10007 naming `expands`. */
+export function wantsBalance(value: string | readonly string[] | undefined): boolean {
+  const words = (typeof value === 'string' ? value.split(',') : (value ?? [])).map((word) => word.trim()).filter((word) => word !== '');
+  const unknown = words.find((word) => word !== EXPAND_BALANCE);
+  if (unknown !== undefined) throw validationFailed([{ path: 'expands', message: `must be ${EXPAND_BALANCE}` }], `Unknown expand '${unknown}'`);
+  return words.length > 0;
+}

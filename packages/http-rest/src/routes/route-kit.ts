@@ -1,0 +1,111 @@
+import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import type { Authenticator, Scope, TenantId } from '@inventory/core';
+import type { RequestHandler, Router } from 'express';
+import type { z } from 'zod';
+import { principalOf, requireScope } from '../auth/require-scope.js';
+import { ERROR_TABLE, type RestErrorCode } from '../errors/error-table.js';
+import { parseOrThrow } from '../errors/zod-issues.js';
+import { errorSchema } from '../openapi/response-schemas.js';
+
+export interface Reply {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface RouteContext<P, Q> {
+  /** From the token only; never from the request's content. */
+  readonly tenant: TenantId;
+  readonly params: P;
+  readonly query: Q;
+  /** The parsed JSON body (undefined without one); routes check it with their own schema. */
+  readonly body: unknown;
+}
+
+type ParamsSchema = z.ZodObject;
+
+export interface RouteSpec<P extends ParamsSchema, Q extends ParamsSchema> {
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path template, e.g. `/v2/inventory/id/{id}`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  readonly scope: Scope;
+  readonly params: P;
+  readonly query: Q;
+  /** Documents the JSON body; a route with a body also gets the size-limited JSON reader. */
+  readonly body?: z.ZodType;
+  readonly responses: Readonly<Record<number, { readonly description: string; readonly schema: z.ZodType }>>;
+  /** Failures the route documents besides the ones every route can answer. */
+  readonly errors: readonly RestErrorCode[];
+  handle(context: RouteContext<z.output<P>, z.output<Q>>): Promise<Reply>;
+}
+
+const EVERY_ROUTE: readonly RestErrorCode[] = ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL', 'SERVICE_UNAVAILABLE'];
+const WITH_BODY: readonly RestErrorCode[] = ['INVALID_JSON', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'];
+
+/**
+ * Declares each route once: the express handler chain (authenticate and require the scope, read
+ * the JSON body within the size limit, check params and query with the route's strict schemas)
+ * and its OpenAPI operation come from the same spec and the same zod schemas.
+ */
+export class RouteKit {
+  constructor(
+    private readonly router: Router,
+    private readonly registry: OpenAPIRegistry,
+    private readonly authenticator: Authenticator,
+    private readonly jsonBody: RequestHandler,
+  ) {}
+
+  add<P extends ParamsSchema, Q extends ParamsSchema>(spec: RouteSpec<P, Q>): void {
+    this.registry.registerPath(openApiOperation(spec));
+    const handler: RequestHandler = async (req, res) => {
+      const params = parseOrThrow(spec.params, req.params, 'path parameters');
+      const query = parseOrThrow(spec.query, req.query, 'query parameters');
+      const reply = await spec.handle({ tenant: principalOf(req).tenant, params, query, body: req.body as unknown });
+      res.status(reply.status).json(reply.body);
+    };
+    const chain = [requireScope(this.authenticator, spec.scope), ...(spec.body === undefined ? [] : [this.jsonBody]), handler];
+    this.router[spec.method](expressPath(spec.path), ...chain);
+  }
+}
+
+function openApiOperation<P extends ParamsSchema, Q extends ParamsSchema>(spec: RouteSpec<P, Q>): Parameters<OpenAPIRegistry['registerPath']>[0] {
+  const responses: Record<number, ResponseConfig> = {};
+  for (const [status, response] of Object.entries(spec.responses)) {
+    responses[Number(status)] = { description: response.description, content: { 'application/json': { schema: response.schema } } };
+  }
+  const failures = new Set([...spec.errors, ...EVERY_ROUTE, ...(spec.body === undefined ? [] : WITH_BODY)]);
+  for (const [status, codes] of groupByStatus(failures)) {
+    responses[status] = { description: codes.join('; '), content: { 'application/json': { schema: errorSchema } } };
+  }
+  return {
+    method: spec.method,
+    path: spec.path,
+    operationId: spec.operationId,
+    summary: spec.summary,
+    ...(spec.description !== undefined && { description: spec.description }),
+    tags: [spec.tag],
+    security: [{ oauth2: [spec.scope] }],
+    request: {
+      params: spec.params,
+      query: spec.query,
+      ...(spec.body !== undefined && { body: { required: true, content: { 'application/json': { schema: spec.body } } } }),
+    },
+    responses,
+  };
+}
+
+function groupByStatus(codes: ReadonlySet<RestErrorCode>): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const code of codes) {
+    const wire = ERROR_TABLE[code];
+    groups.set(wire.status, [...(groups.get(wire.status) ?? []), `${wire.code} ${wire.type}`]);
+  }
+  return new Map([...groups].sort(([a], [b]) => a - b));
+}
+
+function expressPath(template: string): string {
+  return template.replace(/\{(\w+)\}/g, ':$1');
+}

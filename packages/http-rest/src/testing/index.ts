@@ -1,0 +1,1 @@
+export { StaticTokenAuthenticator, type StaticToken } from './static-token-authenticator.js';
