@@ -1,5 +1,5 @@
 import type { Clock } from '@inventory/core';
-import { createRemoteJWKSet } from 'jose';
+import { createRemoteJWKSet, type RemoteJWKSetOptions } from 'jose';
 import type { AuthSettings } from './auth-settings.js';
 import { JwtAuthenticator } from './jwt-authenticator.js';
 
@@ -13,7 +13,11 @@ export const EXTERNAL_ALGORITHMS: readonly string[] = ['RS256', 'RS384', 'RS512'
 export const REMOTE_JWKS_CACHE = { cooldownDuration: 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 } as const;
 
 /** Verifies tokens of an external issuer against its published key set; there is no token endpoint. */
-export function createExternalAuthenticator(settings: AuthSettings & { readonly jwksUrl: string }, clock: Clock): JwtAuthenticator {
-  const keys = createRemoteJWKSet(new URL(settings.jwksUrl), REMOTE_JWKS_CACHE);
+export function createExternalAuthenticator(
+  settings: AuthSettings & { readonly jwksUrl: string },
+  clock: Clock,
+  cache: RemoteJWKSetOptions = REMOTE_JWKS_CACHE,
+): JwtAuthenticator {
+  const keys = createRemoteJWKSet(new URL(settings.jwksUrl), cache);
   return new JwtAuthenticator(keys, { ...settings, algorithms: EXTERNAL_ALGORITHMS }, clock);
 }
