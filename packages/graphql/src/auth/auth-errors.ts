@@ -1,12 +1,13 @@
 import type { AuthenticationFailure, Scope } from '@inventory/core';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 
 const REALM = 'Bearer realm="inventory"';
 
 /** 401 with the RFC 6750 challenge: no error attribute when no token came at all. */
 export function unauthenticated(failure: AuthenticationFailure): GraphQLError {
   const missing = failure === 'missing';
-  return new GraphQLError(missing ? 'Authentication required' : 'Invalid or expired token', {
+  return createGraphQLError(missing ? 'Authentication required' : 'Invalid or expired token', {
     extensions: {
       code: 'UNAUTHENTICATED',
       http: { status: 401, headers: { 'WWW-Authenticate': missing ? REALM : `${REALM}, error="invalid_token"` } },
@@ -16,7 +17,7 @@ export function unauthenticated(failure: AuthenticationFailure): GraphQLError {
 
 /** 403 naming the scope the token lacks. */
 export function forbidden(scope: Scope): GraphQLError {
-  return new GraphQLError(`This operation needs the ${scope} scope`, {
+  return createGraphQLError(`This operation needs the ${scope} scope`, {
     extensions: {
       code: 'FORBIDDEN',
       http: { status: 403, headers: { 'WWW-Authenticate': `${REALM}, error="insufficient_scope", scope="${scope}"` } },

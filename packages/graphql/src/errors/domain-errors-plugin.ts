@@ -1,5 +1,5 @@
 import { isInventoryError } from '@inventory/core';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { toGraphqlError } from './error-codes.js';
 

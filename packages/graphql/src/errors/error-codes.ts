@@ -1,5 +1,6 @@
 import type { ErrorCode, InventoryError } from '@inventory/core';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 
 /** How one domain error reads in GraphQL: its `extensions.code`, the REST type name, the HTTP status. */
 export interface GraphqlErrorMapping {
@@ -30,11 +31,13 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, GraphqlErrorMapping>> = {
 
 /**
  * The client-facing form of a domain error, keeping the position of the error it replaces.
- * `extensions.http` sets the response status (yoga strips it from the body).
+ * `extensions.http` sets the response status (yoga strips it from the body). Like every error this
+ * package makes, it comes from yoga's `createGraphQLError`, so yoga's `instanceof` check knows it
+ * even where a second copy of `graphql` is loaded (vitest resolves its ESM build for sources).
  */
 export function toGraphqlError(error: InventoryError, located?: GraphQLError): GraphQLError {
   const { code, status } = ERROR_CODES[error.code];
-  return new GraphQLError(error.message, {
+  return createGraphQLError(error.message, {
     ...(located?.nodes !== undefined && { nodes: located.nodes }),
     ...(located?.source !== undefined && { source: located.source }),
     ...(located?.positions !== undefined && { positions: located.positions }),

@@ -1,5 +1,5 @@
 import type { InventoryType, LookupKind } from '@inventory/core';
-import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import type { GraphqlContext } from '../context/graphql-context.js';
 import type { CsvFile, CsvMapping } from '../csv-import.js';
 import type { BulkItemArgs, CreateInventoryArgs, UpdateInventoryArgs } from './graphql-inputs.js';
@@ -46,7 +46,7 @@ export const mutationResolvers = {
 
   async inventoryCsvImport(_root: unknown, args: CsvImportArgs, context: GraphqlContext) {
     if (context.importCsv === undefined) {
-      throw new GraphQLError('CSV import is not available on this server', { extensions: { code: 'NOT_IMPLEMENTED', http: { status: 501 } } });
+      throw createGraphQLError('CSV import is not available on this server', { extensions: { code: 'NOT_IMPLEMENTED', http: { status: 501 } } });
     }
     const { file, mappings, dryRun } = args.input;
     return context.importCsv(context.tenant, file, { ...(mappings !== undefined && mappings !== null && { mappings }), dryRun: dryRun ?? false });

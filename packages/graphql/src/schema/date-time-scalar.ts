@@ -1,5 +1,6 @@
 import { parseIsoInstant, type IsoInstant } from '@inventory/core';
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 
 /**
  * ISO 8601 instants read by the core's own parser, so GraphQL accepts exactly the dates REST
@@ -10,20 +11,20 @@ export const DateTimeScalar = new GraphQLScalarType<IsoInstant, string>({
   name: 'DateTime',
   serialize(value) {
     const instant = value instanceof Date ? value.toISOString() : typeof value === 'string' ? parseIsoInstant(value) : undefined;
-    if (instant === undefined) throw new GraphQLError('DateTime cannot represent a value that is not an ISO 8601 instant');
+    if (instant === undefined) throw createGraphQLError('DateTime cannot represent a value that is not an ISO 8601 instant');
     return instant;
   },
   parseValue(value) {
     return readInstant(value);
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string', { nodes: ast });
+    if (ast.kind !== Kind.STRING) throw createGraphQLError('DateTime must be a string', { nodes: ast });
     return readInstant(ast.value);
   },
 });
 
 function readInstant(value: unknown): IsoInstant {
   const instant = typeof value === 'string' ? parseIsoInstant(value) : undefined;
-  if (instant === undefined) throw new GraphQLError('DateTime must be an ISO 8601 date or date-time');
+  if (instant === undefined) throw createGraphQLError('DateTime must be an ISO 8601 date or date-time');
   return instant;
 }

@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { GraphQLScalarType } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 
 /** What the multipart request parser places in the variables for each uploaded file. */
 export interface UploadedFile {
@@ -10,14 +11,14 @@ export interface UploadedFile {
 export const UploadScalar = new GraphQLScalarType<UploadedFile, never>({
   name: 'Upload',
   serialize() {
-    throw new GraphQLError('Upload is an input-only scalar');
+    throw createGraphQLError('Upload is an input-only scalar');
   },
   parseValue(value) {
     if (isUploadedFile(value)) return value;
-    throw new GraphQLError('Upload must be a file of a multipart request');
+    throw createGraphQLError('Upload must be a file of a multipart request');
   },
   parseLiteral() {
-    throw new GraphQLError('Upload must be a file of a multipart request, given through variables');
+    throw createGraphQLError('Upload must be a file of a multipart request, given through variables');
   },
 });
 
