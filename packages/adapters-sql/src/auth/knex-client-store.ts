@@ -1,0 +1,76 @@
+import { parseScopes, SCOPES, type Scope } from '@inventory/core';
+import type { Knex } from 'knex';
+import { instantText, nullableInstantText } from './auth-instant.js';
+
+/** A registered OAuth2 client row; the server's `ClientStore` port has the same shape. */
+export interface ClientRecord {
+  readonly clientId: string;
+  readonly secretHash: string;
+  readonly tenant: string;
+  /** In the canonical order of core's `SCOPES`. */
+  readonly scopes: readonly Scope[];
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+const TABLE = 'auth_clients';
+
+/** Registered clients of the built-in issuer in `auth_clients`; secrets are only ever hashes here. */
+export class KnexClientStore {
+  constructor(private readonly knex: Knex) {}
+
+  async find(clientId: string): Promise<ClientRecord | undefined> {
+    const row: unknown = await this.knex(TABLE).where('client_id', clientId).first();
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  async create(client: ClientRecord): Promise<boolean> {
+    const inserted = await this.knex(TABLE)
+      .insert({
+        client_id: client.clientId,
+        secret_hash: client.secretHash,
+        tenant: client.tenant,
+        scopes: client.scopes.join(' '),
+        created_at: client.createdAt,
+        revoked_at: client.revokedAt,
+      })
+      .onConflict('client_id')
+      .ignore()
+      .returning('client_id');
+    return inserted.length === 1;
+  }
+
+  async list(): Promise<ClientRecord[]> {
+    const rows: unknown[] = await this.knex(TABLE).orderBy([{ column: 'created_at' }, { column: 'client_id' }]);
+    return rows.map(toRecord);
+  }
+
+  async revoke(clientId: string, revokedAt: string): Promise<boolean> {
+    return (await this.active(clientId).update({ revoked_at: revokedAt })) === 1;
+  }
+
+  async replaceSecret(clientId: string, secretHash: string): Promise<boolean> {
+    return (await this.active(clientId).update({ secret_hash: secretHash })) === 1;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.knex(TABLE).select('client_id').first()) === undefined;
+  }
+
+  private active(clientId: string): Knex.QueryBuilder {
+    return this.knex(TABLE).where('client_id', clientId).whereNull('revoked_at');
+  }
+}
+
+function toRecord(value: unknown): ClientRecord {
+  const row = value as Readonly<Record<string, unknown>>;
+  const scopes = parseScopes(String(row['scopes']).split(' '));
+  return {
+    clientId: String(row['client_id']),
+    secretHash: String(row['secret_hash']),
+    tenant: String(row['tenant']),
+    scopes: SCOPES.filter((scope) => scopes.has(scope)),
+    createdAt: instantText(row['created_at']),
+    revokedAt: nullableInstantText(row['revoked_at']),
+  };
+}

@@ -1,0 +1,66 @@
+import type { Knex } from 'knex';
+import { instantText, nullableInstantText } from './auth-instant.js';
+
+/** A signing key row; the server's `SigningKeyStore` port has the same shape. */
+export interface SigningKeyRecord {
+  readonly kid: string;
+  readonly generation: number;
+  readonly alg: string;
+  readonly publicJwk: string;
+  readonly privateJwk: string;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+}
+
+const TABLE = 'auth_signing_keys';
+
+/**
+ * The built-in issuer's signing keys in `auth_signing_keys`. The unique `generation` arbitrates
+ * between processes creating a key at once: the loser reads back the winner's key.
+ */
+export class KnexSigningKeyStore {
+  constructor(private readonly knex: Knex) {}
+
+  async listUsable(now: string): Promise<SigningKeyRecord[]> {
+    const rows = await this.knex(TABLE)
+      .whereNull('expires_at')
+      .orWhere('expires_at', '>', now)
+      .orderBy('generation', 'desc');
+    return rows.map(toRecord);
+  }
+
+  async insertGeneration(key: SigningKeyRecord): Promise<SigningKeyRecord> {
+    await this.knex(TABLE)
+      .insert({
+        kid: key.kid,
+        generation: key.generation,
+        alg: key.alg,
+        public_jwk: key.publicJwk,
+        private_jwk: key.privateJwk,
+        created_at: key.createdAt,
+        expires_at: key.expiresAt,
+      })
+      .onConflict('generation')
+      .ignore();
+    const holder: unknown = await this.knex(TABLE).where('generation', key.generation).first();
+    if (holder === undefined) throw new Error(`signing key generation ${key.generation} vanished after insert`);
+    return toRecord(holder);
+  }
+
+  async retireBefore(generation: number, expiresAt: string): Promise<void> {
+    await this.knex(TABLE).where('generation', '<', generation).whereNull('expires_at').update({ expires_at: expiresAt });
+  }
+}
+
+function toRecord(value: unknown): SigningKeyRecord {
+  const row = value as Readonly<Record<string, unknown>>;
+  return {
+    kid: String(row['kid']),
+    generation: Number(row['generation']),
+    alg: String(row['alg']),
+    publicJwk: String(row['public_jwk']),
+    privateJwk: String(row['private_jwk']),
+    createdAt: instantText(row['created_at']),
+    expiresAt: nullableInstantText(row['expires_at']),
+  };
+}
