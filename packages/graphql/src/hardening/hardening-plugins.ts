@@ -1,7 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { SubgraphLimits } from '../subgraph-deps.js';
 
 type ArmorPlugin = ReturnType<typeof EnvelopArmorPlugin>;
@@ -19,21 +19,36 @@ export function csrfPrevention(): Plugin {
  * any resolver runs; in production introspection and field suggestions are off too.
  */
 export function documentLimits(limits: SubgraphLimits, production: boolean): (Plugin | ArmorPlugin)[] {
+  // Reported as validation errors (HTTP 400, all of them at once) rather than thrown from the validator.
+  const report = { propagateOnRejection: false, onReject: [reportValidationError] };
   const armor = EnvelopArmorPlugin({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: !production },
-    maxAliases: { n: limits.maxAliases },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: !production },
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: !production, ...report },
+    maxAliases: { n: limits.maxAliases, ...report },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: !production, ...report },
     maxTokens: { n: limits.maxTokens ?? 2000 },
-    maxDirectives: { n: limits.maxDirectives ?? 50 },
+    maxDirectives: { n: limits.maxDirectives ?? 50, ...report },
     blockFieldSuggestion: { enabled: production },
   });
   return production ? [armor, noIntrospection()] : [armor];
 }
 
+function reportValidationError(context: ValidationContext | null, error: GraphQLError): void {
+  context?.reportError(error);
+}
+
+/** graphql's NoSchemaIntrospectionCustomRule, by field name, so it needs no type identity checks. */
+const noSchemaIntrospection: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === '__schema' || node.name.value === '__type') {
+      context.reportError(createGraphQLError(`GraphQL introspection is not allowed, but the query contained ${node.name.value}.`, { nodes: node }));
+    }
+  },
+});
+
 function noIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule(NoSchemaIntrospectionCustomRule);
+      addValidationRule(noSchemaIntrospection);
     },
   };
 }
