@@ -1,0 +1,42 @@
+import { LOCAL_SUPPLIER, type IsoInstant, type ProductInventory } from '@inventory/core';
+import type { SqlDialect } from './sql-dialect.js';
+import type { SqlRow } from './sql-executor.js';
+import type { SqlParams } from './sql-params.js';
+
+const LOCAL = `supplier = '${LOCAL_SUPPLIER}'`;
+const SUPPLIER = `supplier <> '${LOCAL_SUPPLIER}'`;
+const sum = (condition: string): string => `SUM(CASE WHEN ${condition} THEN quantity ELSE 0 END)`;
+
+/**
+ * The select list of §1.3's aggregate per product, grouped by `product_id`: four conditional sums
+ * and the earliest delivery date from the start of today.
+ */
+export function aggregateColumns(params: SqlParams, startOfToday: IsoInstant): string {
+  const today = params.instant(startOfToday);
+  const nextDelivery = params.dialect.instantText(`MIN(CASE WHEN next_delivery_date >= ${today} THEN next_delivery_date END)`);
+  return [
+    'product_id',
+    `${sum(`${LOCAL} AND company_id = 0`)} AS local_quantity`,
+    `${sum(`${LOCAL} AND company_id <> 0`)} AS local_reserved_quantity`,
+    `${sum(`${SUPPLIER} AND company_id = 0`)} AS supplier_quantity`,
+    `${sum(`${SUPPLIER} AND company_id <> 0`)} AS supplier_reserved_quantity`,
+    `${nextDelivery} AS next_delivery_date`,
+  ].join(', ');
+}
+
+export function toProductInventory(row: SqlRow, dialect: SqlDialect): ProductInventory {
+  const localQuantity = dialect.readInteger(row['local_quantity']);
+  const localReservedQuantity = dialect.readInteger(row['local_reserved_quantity']);
+  const supplierQuantity = dialect.readInteger(row['supplier_quantity']);
+  const supplierReservedQuantity = dialect.readInteger(row['supplier_reserved_quantity']);
+  return {
+    productId: row['product_id'] as number,
+    totalQuantity: localQuantity + supplierQuantity,
+    totalReservedQuantity: localReservedQuantity + supplierReservedQuantity,
+    localQuantity,
+    localReservedQuantity,
+    supplierQuantity,
+    supplierReservedQuantity,
+    nextDeliveryDate: row['next_delivery_date'] as IsoInstant | null,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Decimal5, IsoInstant } from '@inventory/core';
+import type { SqlDialect, SqlType } from './sql-dialect.js';
+
+/**
+ * Collects bound values while SQL text is built, returning each value's placeholder. Text and
+ * values are built in the same order, so positional (`?`) and numbered (`$n`) styles both work.
+ */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  constructor(readonly dialect: SqlDialect) {}
+
+  /** Binds a scalar of a type chosen at run time. */
+  bind(type: SqlType, value: number | string | null): string {
+    this.values.push(this.dialect.value(type, value));
+    return this.dialect.placeholder(this.values.length, type);
+  }
+
+  int(value: number): string {
+    return this.bind('int', value);
+  }
+
+  text(value: string): string {
+    return this.bind('text', value);
+  }
+
+  cost(value: Decimal5): string {
+    return this.bind('cost', value);
+  }
+
+  instant(value: IsoInstant | null): string {
+    return this.bind('instant', value);
+  }
+
+  /** `column` is one of `values`. */
+  inList(column: string, values: readonly (number | string)[], type: 'int' | 'text'): string {
+    this.values.push(this.dialect.listValue(values));
+    return this.dialect.inList(column, this.values.length, type);
+  }
+
+  /** `(first, second)` is one of the pairs. */
+  inPairs(first: string, second: string, pairs: readonly (readonly [string, string])[]): string {
+    this.values.push(this.dialect.listValue(pairs.map((pair) => pair[0])));
+    this.values.push(this.dialect.listValue(pairs.map((pair) => pair[1])));
+    return this.dialect.inPairs(first, second, this.values.length - 1, this.values.length);
+  }
+}

@@ -1,0 +1,79 @@
+import { aggregateInventory, LIMITS, type AggregateOptions, type AggregatePage, type InventoryFilter, type InventoryReadModel, type InventoryRecord, type PageRequest, type ProductInventory, type TenantId } from '@inventory/core';
+import { aggregateColumns, toProductInventory } from '../sql/aggregate-sql.js';
+import { filterConditions } from '../sql/filter-sql.js';
+import { isStorableId, recordColumns, toInventoryRecord } from '../sql/inventory-row.js';
+import type { SqlExecutor } from '../sql/sql-executor.js';
+import { SqlParams } from '../sql/sql-params.js';
+
+/**
+ * Aggregates answered by the database: one grouped query for any number of products, and for a
+ * search page one grouped query plus a count only when the page alone cannot tell the total.
+ * With `balance`, the records are read once and aggregated by core's own function, so figures
+ * and balance always agree.
+ */
+export class SqlReadModel implements InventoryReadModel {
+  constructor(private readonly executor: SqlExecutor) {}
+
+  async aggregate(tenant: TenantId, productIds: readonly number[], filter: InventoryFilter, options: AggregateOptions): Promise<ProductInventory[]> {
+    if (productIds.length === 0) return [];
+    const allowed = filter.productIds === undefined ? undefined : new Set(filter.productIds);
+    const wanted = [...new Set(productIds)].filter((id) => isStorableId(id) && (allowed === undefined || allowed.has(id)));
+    const found = wanted.length === 0 ? new Map<number, ProductInventory>() : await this.aggregatesOf(tenant, { ...filter, productIds: wanted }, options);
+    return productIds.map((id) => found.get(id) ?? emptyAggregate(id, options));
+  }
+
+  async search(tenant: TenantId, filter: InventoryFilter, page: PageRequest, options: AggregateOptions): Promise<AggregatePage> {
+    const offset = (page.page - 1) * page.size;
+    const items = offset > LIMITS.idMax ? [] : await this.page(tenant, filter, page.size, offset, options);
+    const complete = items.length < page.size && (items.length > 0 || offset === 0);
+    return { items, itemsFound: complete ? offset + items.length : await this.countProducts(tenant, filter) };
+  }
+
+  private async page(tenant: TenantId, filter: InventoryFilter, limit: number, offset: number, options: AggregateOptions): Promise<ProductInventory[]> {
+    const params = new SqlParams(this.executor.dialect);
+    const select = options.withBalance ? 'product_id' : aggregateColumns(params, options.startOfToday);
+    const where = filterConditions(tenant, filter, params);
+    const sql = `SELECT ${select} FROM inventory WHERE ${where} GROUP BY product_id ORDER BY product_id LIMIT ${params.int(limit)} OFFSET ${params.int(offset)}`;
+    const rows = await this.executor.all(sql, params.values);
+    if (!options.withBalance) return rows.map((row) => toProductInventory(row, this.executor.dialect));
+    const ids = rows.map((row) => row['product_id'] as number);
+    if (ids.length === 0) return [];
+    const found = await this.aggregatesWithBalance(tenant, { ...filter, productIds: ids }, options);
+    return ids.map((id) => found.get(id) ?? emptyAggregate(id, options));
+  }
+
+  private async aggregatesOf(tenant: TenantId, filter: InventoryFilter, options: AggregateOptions): Promise<Map<number, ProductInventory>> {
+    if (options.withBalance) return this.aggregatesWithBalance(tenant, filter, options);
+    const params = new SqlParams(this.executor.dialect);
+    const select = aggregateColumns(params, options.startOfToday);
+    const rows = await this.executor.all(`SELECT ${select} FROM inventory WHERE ${filterConditions(tenant, filter, params)} GROUP BY product_id`, params.values);
+    return new Map(rows.map((row) => [row['product_id'] as number, toProductInventory(row, this.executor.dialect)]));
+  }
+
+  private async aggregatesWithBalance(tenant: TenantId, filter: InventoryFilter, options: AggregateOptions): Promise<Map<number, ProductInventory>> {
+    const params = new SqlParams(this.executor.dialect);
+    const where = filterConditions(tenant, filter, params);
+    const rows = await this.executor.all(`SELECT ${recordColumns(this.executor.dialect)} FROM inventory WHERE ${where} ORDER BY id`, params.values);
+    const byProduct = new Map<number, InventoryRecord[]>();
+    for (const row of rows) {
+      const record = toInventoryRecord(row, this.executor.dialect);
+      const list = byProduct.get(record.productId);
+      if (list === undefined) byProduct.set(record.productId, [record]);
+      else list.push(record);
+    }
+    const found = new Map<number, ProductInventory>();
+    for (const [id, balance] of byProduct) found.set(id, { ...aggregateInventory(id, balance, options.startOfToday), balance });
+    return found;
+  }
+
+  private async countProducts(tenant: TenantId, filter: InventoryFilter): Promise<number> {
+    const params = new SqlParams(this.executor.dialect);
+    const rows = await this.executor.all(`SELECT COUNT(DISTINCT product_id) AS found FROM inventory WHERE ${filterConditions(tenant, filter, params)}`, params.values);
+    return this.executor.dialect.readInteger(rows[0]?.['found'] ?? 0);
+  }
+}
+
+function emptyAggregate(productId: number, options: AggregateOptions): ProductInventory {
+  const aggregate = aggregateInventory(productId, [], options.startOfToday);
+  return options.withBalance ? { ...aggregate, balance: [] } : aggregate;
+}

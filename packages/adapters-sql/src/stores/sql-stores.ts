@@ -1,0 +1,33 @@
+import type { InventoryRepository, ProductDirectory, Stores, UnitOfWork } from '@inventory/core';
+import type { SqlExecutor } from '../sql/sql-executor.js';
+import { SqlInventoryRepository } from './sql-inventory-repository.js';
+import { SqlProductDirectory } from './sql-product-directory.js';
+import type { UpsertWriter } from './upsert-writer.js';
+
+/** The stores of one executor: a transaction's, or the auto-commit reader's. */
+export function sqlStores(executor: SqlExecutor, writer: UpsertWriter): Stores {
+  return { inventory: new SqlInventoryRepository(executor, writer), products: new SqlProductDirectory(executor) };
+}
+
+/**
+ * Stores used outside `UnitOfWork.run`: reads go straight to the reader, and every write is its
+ * own transaction, so a multi-statement write (putMany, upsertMany) stays atomic.
+ */
+export function autoCommitStores(reader: Stores, unitOfWork: UnitOfWork): Stores {
+  const inventory: InventoryRepository = {
+    get: (tenant, id) => reader.inventory.get(tenant, id),
+    countForProduct: (tenant, productId) => reader.inventory.countForProduct(tenant, productId),
+    create: (tenant, values, now) => unitOfWork.run((stores) => stores.inventory.create(tenant, values, now)),
+    update: (tenant, id, changes, now) => unitOfWork.run((stores) => stores.inventory.update(tenant, id, changes, now)),
+    delete: (tenant, id) => unitOfWork.run((stores) => stores.inventory.delete(tenant, id)),
+    upsertMany: (tenant, rows, now) => unitOfWork.run((stores) => stores.inventory.upsertMany(tenant, rows, now)),
+  };
+  const products: ProductDirectory = {
+    get: (tenant, id) => reader.products.get(tenant, id),
+    resolve: (tenant, kind, lookups) => reader.products.resolve(tenant, kind, lookups),
+    sourceOwners: (tenant, sources) => reader.products.sourceOwners(tenant, sources),
+    putMany: (tenant, list) => unitOfWork.run((stores) => stores.products.putMany(tenant, list)),
+    delete: (tenant, id) => unitOfWork.run((stores) => stores.products.delete(tenant, id)),
+  };
+  return { inventory, products };
+}
