@@ -1,0 +1,54 @@
+import type { ErrorCode } from '@inventory/core';
+import type { Pool, PoolClient } from 'pg';
+import { toPersistenceError } from '../sql/database-errors.js';
+import { postgresDialect } from '../sql/postgres-dialect.js';
+import type { SqlExecutor, SqlRow } from '../sql/sql-executor.js';
+
+/**
+ * Names statements by their text, so each connection parses and plans a statement once and then
+ * only binds and executes it. Texts depend only on statement shape, so the names stay few.
+ */
+export class StatementNames {
+  private readonly names = new Map<string, string>();
+
+  of(sql: string): string {
+    let name = this.names.get(sql);
+    if (name === undefined) {
+      name = `inventory_${this.names.size + 1}`;
+      this.names.set(sql, name);
+    }
+    return name;
+  }
+}
+
+/** Runs named statements on the pool (auto-commit) or on one client (a transaction). */
+export class PgExecutor implements SqlExecutor {
+  readonly dialect = postgresDialect;
+  private open = true;
+
+  constructor(
+    private readonly target: Pool | PoolClient,
+    private readonly names: StatementNames,
+  ) {}
+
+  async all(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<SqlRow[]> {
+    return (await this.query(sql, params, conflict)).rows;
+  }
+
+  async run(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<number> {
+    return (await this.query(sql, params, conflict)).rowCount ?? 0;
+  }
+
+  close(): void {
+    this.open = false;
+  }
+
+  private async query(sql: string, params: readonly unknown[], conflict: ErrorCode | undefined): Promise<{ rows: SqlRow[]; rowCount: number | null }> {
+    if (!this.open) throw new Error('This transaction has already ended; use the stores of a new unit of work');
+    try {
+      return await this.target.query<SqlRow>({ name: this.names.of(sql), text: sql, values: params as unknown[] });
+    } catch (error) {
+      throw toPersistenceError(error, conflict);
+    }
+  }
+}
