@@ -1,6 +1,7 @@
 import { parseScopes, SCOPES, type Scope } from '@inventory/core';
 import type { Knex } from 'knex';
 import { instantText, nullableInstantText } from './auth-instant.js';
+import { guarded } from './guarded-query.js';
 
 /** A registered OAuth2 client row; the server's `ClientStore` port has the same shape. */
 export interface ClientRecord {
@@ -20,41 +21,38 @@ export class KnexClientStore {
   constructor(private readonly knex: Knex) {}
 
   async find(clientId: string): Promise<ClientRecord | undefined> {
-    const row: unknown = await this.knex(TABLE).where('client_id', clientId).first();
+    const row: unknown = await guarded(this.knex(TABLE).where('client_id', clientId).first());
     return row === undefined ? undefined : toRecord(row);
   }
 
   async create(client: ClientRecord): Promise<boolean> {
-    const inserted = await this.knex(TABLE)
-      .insert({
-        client_id: client.clientId,
-        secret_hash: client.secretHash,
-        tenant: client.tenant,
-        scopes: client.scopes.join(' '),
-        created_at: client.createdAt,
-        revoked_at: client.revokedAt,
-      })
-      .onConflict('client_id')
-      .ignore()
-      .returning('client_id');
+    const row = {
+      client_id: client.clientId,
+      secret_hash: client.secretHash,
+      tenant: client.tenant,
+      scopes: client.scopes.join(' '),
+      created_at: client.createdAt,
+      revoked_at: client.revokedAt,
+    };
+    const inserted = await guarded(this.knex(TABLE).insert(row).onConflict('client_id').ignore().returning('client_id'));
     return inserted.length === 1;
   }
 
   async list(): Promise<ClientRecord[]> {
-    const rows: unknown[] = await this.knex(TABLE).orderBy([{ column: 'created_at' }, { column: 'client_id' }]);
+    const rows: unknown[] = await guarded(this.knex(TABLE).orderBy([{ column: 'created_at' }, { column: 'client_id' }]));
     return rows.map(toRecord);
   }
 
   async revoke(clientId: string, revokedAt: string): Promise<boolean> {
-    return (await this.active(clientId).update({ revoked_at: revokedAt })) === 1;
+    return (await guarded(this.active(clientId).update({ revoked_at: revokedAt }))) === 1;
   }
 
   async replaceSecret(clientId: string, secretHash: string): Promise<boolean> {
-    return (await this.active(clientId).update({ secret_hash: secretHash })) === 1;
+    return (await guarded(this.active(clientId).update({ secret_hash: secretHash }))) === 1;
   }
 
   async isEmpty(): Promise<boolean> {
-    return (await this.knex(TABLE).select('client_id').first()) === undefined;
+    return (await guarded(this.knex(TABLE).select('client_id').first())) === undefined;
   }
 
   private active(clientId: string): Knex.QueryBuilder {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { instantText, nullableInstantText } from './auth-instant.js';
+import { guarded } from './guarded-query.js';
 
 /** A signing key row; the server's `SigningKeyStore` port has the same shape. */
 export interface SigningKeyRecord {
@@ -22,33 +23,28 @@ export class KnexSigningKeyStore {
   constructor(private readonly knex: Knex) {}
 
   async listUsable(now: string): Promise<SigningKeyRecord[]> {
-    const rows = await this.knex(TABLE)
-      .whereNull('expires_at')
-      .orWhere('expires_at', '>', now)
-      .orderBy('generation', 'desc');
+    const rows: unknown[] = await guarded(this.knex(TABLE).whereNull('expires_at').orWhere('expires_at', '>', now).orderBy('generation', 'desc'));
     return rows.map(toRecord);
   }
 
   async insertGeneration(key: SigningKeyRecord): Promise<SigningKeyRecord> {
-    await this.knex(TABLE)
-      .insert({
-        kid: key.kid,
-        generation: key.generation,
-        alg: key.alg,
-        public_jwk: key.publicJwk,
-        private_jwk: key.privateJwk,
-        created_at: key.createdAt,
-        expires_at: key.expiresAt,
-      })
-      .onConflict('generation')
-      .ignore();
-    const holder: unknown = await this.knex(TABLE).where('generation', key.generation).first();
+    const row = {
+      kid: key.kid,
+      generation: key.generation,
+      alg: key.alg,
+      public_jwk: key.publicJwk,
+      private_jwk: key.privateJwk,
+      created_at: key.createdAt,
+      expires_at: key.expiresAt,
+    };
+    await guarded(this.knex(TABLE).insert(row).onConflict('generation').ignore());
+    const holder: unknown = await guarded(this.knex(TABLE).where('generation', key.generation).first());
     if (holder === undefined) throw new Error(`signing key generation ${key.generation} vanished after insert`);
     return toRecord(holder);
   }
 
   async retireBefore(generation: number, expiresAt: string): Promise<void> {
-    await this.knex(TABLE).where('generation', '<', generation).whereNull('expires_at').update({ expires_at: expiresAt });
+    await guarded(this.knex(TABLE).where('generation', '<', generation).whereNull('expires_at').update({ expires_at: expiresAt }));
   }
 }
 
