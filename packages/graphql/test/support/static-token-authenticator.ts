@@ -17,7 +17,7 @@ export class StaticTokenAuthenticator implements Authenticator {
   authenticate(header: string | undefined): Promise<Principal> {
     this.calls.push(header);
     if (header === undefined) return Promise.reject(new AuthenticationError('missing', 'no credentials'));
-    const match = /^Bearer (tenant-[a-z]+)\|(.*)$/.exec(header);
+    const match = /^Bearer (tenant-[a-z0-9-]+)\|(.*)$/.exec(header);
     if (match?.[1] === undefined) return Promise.reject(new AuthenticationError('invalid', 'unknown token'));
     return Promise.resolve({ subject: `client-of-${match[1]}`, tenant: tenantId(match[1]), scopes: parseScopes(match[2]) });
   }
