@@ -2,6 +2,15 @@ import { INVENTORY_TYPES, LIMITS, LOOKUP_KINDS, validationFailed } from '@invent
 import { z } from 'zod';
 
 /**
+ * Text as the stores can keep it: PostgreSQL cannot store the NUL character, so it is refused
+ * here with a path instead of failing in the database.
+ */
+export function text(maxLength?: number): z.ZodString {
+  const base = z.string().refine((value) => !value.includes('\u0000'), 'must not contain the NUL character');
+  return maxLength === undefined ? base : base.max(maxLength);
+}
+
+/**
  * Field shapes shared by the request schemas. They check JS types and document the contract's
  * limits; the value rules themselves (decimal(10,5), ISO dates, identity) are core's, which
  * reports them with the same paths.
@@ -11,16 +20,16 @@ export const fields = {
   productId: z.int().min(1).max(LIMITS.idMax),
   warehouseId: z.int().min(0).max(LIMITS.idMax).meta({ description: '0 = no warehouse' }),
   companyId: z.int().min(0).max(LIMITS.idMax).meta({ description: '0 = none; non-zero = stock reserved for that company' }),
-  location: z.string().max(LIMITS.location),
-  supplier: z.string().max(LIMITS.supplier),
-  supplierCode: z.string().max(LIMITS.supplierCode),
-  sku: z.string().max(LIMITS.sku),
-  notes: z.string().max(LIMITS.notes),
-  source: z.string().max(LIMITS.source),
-  sourceId: z.string().max(LIMITS.sourceId),
+  location: text(LIMITS.location),
+  supplier: text(LIMITS.supplier),
+  supplierCode: text(LIMITS.supplierCode),
+  sku: text(LIMITS.sku),
+  notes: text(LIMITS.notes),
+  source: text(LIMITS.source),
+  sourceId: text(LIMITS.sourceId),
   costPrice: z.number().meta({ description: 'decimal(10,5): at most 5 integer and 5 fraction digits, stored exactly', example: 12.99 }),
-  nextDeliveryDate: z.string().nullable().meta({ description: 'ISO 8601 date or date-time; null = none', example: '2025-08-01T00:00:00.000Z' }),
-  isoDate: z.string().meta({ description: 'ISO 8601 date or date-time', example: '2025-01-15T10:30:00.000Z' }),
+  nextDeliveryDate: text().nullable().meta({ description: 'ISO 8601 date or date-time; null = none', example: '2025-08-01T00:00:00.000Z' }),
+  isoDate: text().meta({ description: 'ISO 8601 date or date-time', example: '2025-01-15T10:30:00.000Z' }),
 } as const;
 
 /** The record fields a client may give when creating or upserting (§1.1), all optional. */
@@ -40,7 +49,7 @@ export const inventoryFieldsShape = {
 /** Path segments checked by core (400 10006 / 13001), documented here with their values. */
 export const lookupKeyParam = z.string().meta({ description: 'How the product is named (case-sensitive)', enum: [...LOOKUP_KINDS] });
 export const inventoryTypeParam = z.string().meta({ description: 'local (supplier INTERN) or supplier stock (case-sensitive)', enum: [...INVENTORY_TYPES] });
-export const productKeyParam = z.string().meta({ description: 'The product id, sku, source id or supplier code' });
+export const productKeyParam = text().meta({ description: 'The product id, sku, source id or supplier code' });
 export const integerParam = z
   .string()
   .regex(/^\d{1,15}$/, 'must be a non-negative integer')
@@ -57,7 +66,7 @@ export const EXPAND_BALANCE = 'inventoryBalance';
 
 /** `expands=inventoryBalance` (comma-separated, or a JSON array in a body). */
 export const expandsSchema = z
-  .union([z.string(), z.array(z.string())])
+  .union([text(), z.array(text())])
   .meta({ description: `Comma-separated extras; \`${EXPAND_BALANCE}\` adds the records as \`balance\``, example: EXPAND_BALANCE });
 
 /** Whether `expands` asks for the balance; an unknown value is 400 10007 naming `expands`. */

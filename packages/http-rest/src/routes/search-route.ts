@@ -5,7 +5,7 @@ import { parseOrThrow } from '../errors/zod-issues.js';
 import { aggregateSchema, pageOf } from '../openapi/response-schemas.js';
 import { presentAggregate } from '../presenters/present-aggregate.js';
 import { exactOptional } from './exact-optional.js';
-import { expandsSchema, fields, inventoryTypeParam, wantsBalance } from './field-schemas.js';
+import { expandsSchema, fields, inventoryTypeParam, text, wantsBalance } from './field-schemas.js';
 import { parseInventoryType } from './product-lookup.js';
 import type { RouteKit } from './route-kit.js';
 
@@ -21,13 +21,13 @@ export const searchQuerySchema = z.strictObject({ ...paging, expands: expandsSch
 export const searchBodySchema = z
   .strictObject({
     productIds: z.array(fields.productId).max(MAX_SEARCH_PRODUCT_IDS).optional(),
-    skus: z.array(z.string()).optional(),
+    skus: z.array(text()).optional(),
     warehouseIds: z.array(fields.warehouseId).optional(),
     warehouseId: fields.warehouseId.optional(),
-    locations: z.array(z.string()).optional(),
-    location: z.string().optional(),
+    locations: z.array(text()).optional(),
+    location: text().optional(),
     inventoryType: inventoryTypeParam.optional(),
-    suppliers: z.array(z.string()).optional(),
+    suppliers: z.array(text()).optional(),
     companyIds: z.array(fields.companyId).optional(),
     modifiedSince: fields.isoDate.optional(),
     ...paging,

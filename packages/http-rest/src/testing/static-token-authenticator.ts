@@ -10,12 +10,15 @@ export interface StaticToken {
  * 'missing', a malformed header or an unknown token is 'invalid', like the real verifier.
  */
 export class StaticTokenAuthenticator implements Authenticator {
-  private readonly principals: ReadonlyMap<string, Principal>;
+  private readonly principals = new Map<string, Principal>();
 
-  constructor(tokens: Readonly<Record<string, StaticToken>>) {
-    this.principals = new Map(
-      Object.entries(tokens).map(([token, { tenant, scopes }]) => [token, { subject: `test:${tenant}`, tenant: tenantId(tenant), scopes: new Set(scopes) }]),
-    );
+  constructor(tokens: Readonly<Record<string, StaticToken>> = {}) {
+    for (const [token, grant] of Object.entries(tokens)) this.add(token, grant);
+  }
+
+  /** Accepts one more token from now on (tests give each scenario a fresh tenant). */
+  add(token: string, { tenant, scopes }: StaticToken): void {
+    this.principals.set(token, { subject: `test:${tenant}`, tenant: tenantId(tenant), scopes: new Set(scopes) });
   }
 
   authenticate(authorizationHeader: string | undefined): Promise<Principal> {
