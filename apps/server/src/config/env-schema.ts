@@ -1,0 +1,69 @@
+import { SCOPES } from '@inventory/core';
+import { z } from 'zod';
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be an integer from ${min} to ${max}`)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, `must be an integer from ${min} to ${max}`);
+
+const staticClients = z.array(
+  z.strictObject({
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    tenant: z.string().min(1).max(128),
+    scopes: z.array(z.enum(SCOPES)).min(1),
+  }),
+);
+
+/** AUTH_CLIENTS is JSON text; its values (secrets) never appear in an error message. */
+const jsonClients = z.string().transform((text, context) => {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be a JSON array of {"clientId","clientSecret","tenant","scopes"}' });
+    return z.NEVER;
+  }
+  const parsed = staticClients.safeParse(value);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    context.addIssue({ code: 'custom', message: `must be a JSON array of {"clientId","clientSecret","tenant","scopes"} (bad: ${where})` });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like https://host[:port]');
+
+/**
+ * The environment variables of CONTRACT §5 (plus BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS and the
+ * temporary AUTH_MODE), each with its default. Unknown variables are ignored: the environment
+ * holds much else.
+ */
+export const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer(0, 65_535).default(8080),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<file> or postgres://…')
+    .default('sqlite:./data/inventory.db'),
+  AUTH_MODE: z.enum(['insecure-dev']).optional(),
+  AUTH_CLIENTS: jsonClients.optional(),
+  AUTH_ISSUER: z.string().min(1).default('inventory-service'),
+  AUTH_AUDIENCE: z.string().min(1).default('inventory-api'),
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_TENANT_CLAIM: z.string().min(1).default('tenant'),
+  BULK_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
+  BODY_LIMIT: integer(1024, 1_073_741_824).default(4 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .pipe(z.array(origin)),
+  NODE_ENV: z.string().optional(),
+});
+
+export type Env = z.output<typeof envSchema>;

@@ -1,0 +1,41 @@
+import type { Env } from './env-schema.js';
+
+/** The server's validated configuration, grouped by concern. */
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly auth: {
+    /** `insecure-dev` accepts any bearer token as tenant `default`; only when set explicitly. */
+    readonly mode: 'insecure-dev' | undefined;
+    readonly clients: NonNullable<Env['AUTH_CLIENTS']>;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly jwksUrl: string | undefined;
+    readonly tenantClaim: string;
+  };
+  readonly limits: { readonly bulkMaxItems: number; readonly bodyLimitBytes: number };
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly corsOrigins: readonly string[];
+  readonly production: boolean;
+}
+
+export function toServerConfig(env: Env): ServerConfig {
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    auth: {
+      mode: env.AUTH_MODE,
+      clients: env.AUTH_CLIENTS ?? [],
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      jwksUrl: env.AUTH_JWKS_URL,
+      tenantClaim: env.AUTH_TENANT_CLAIM,
+    },
+    limits: { bulkMaxItems: env.BULK_MAX_ITEMS, bodyLimitBytes: env.BODY_LIMIT },
+    logLevel: env.LOG_LEVEL,
+    corsOrigins: env.CORS_ORIGINS,
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,52 @@
+import { DEFAULT_LIMITS, InventoryService, systemClock } from '@inventory/core';
+import { Container } from 'inversify';
+import { createAuthBinding } from '../auth-binding.js';
+import type { ServerConfig } from '../config/server-config.js';
+import { createApp } from '../http/create-app.js';
+import { ServerState } from '../lifecycle/server-state.js';
+import { createLogger } from '../logging/create-logger.js';
+import { openPersistence } from '../persistence/open-persistence.js';
+import { id, type Services } from './services.js';
+
+/** Replacements for tests: an in-memory store, a static-token authenticator, a manual clock. */
+export type ServerOverrides = Partial<Pick<Services, 'persistence' | 'auth' | 'clock' | 'logger'>>;
+
+/**
+ * The one composition root: binds every port to its adapter as the configuration says. Bindings
+ * are singletons, built on first use; asynchronous ones (the database) resolve with `getAsync`.
+ */
+export function createServerContainer(config: ServerConfig, overrides: ServerOverrides = {}): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind(id('config')).toConstantValue(config);
+  container.bind(id('logger')).toConstantValue(overrides.logger ?? createLogger(config));
+  container.bind(id('clock')).toConstantValue(overrides.clock ?? systemClock);
+  container.bind(id('state')).toConstantValue(new ServerState());
+
+  const { persistence, auth } = overrides;
+  if (persistence === undefined) container.bind(id('persistence')).toDynamicValue((context) => openPersistence(context.get(id('config'))));
+  else container.bind(id('persistence')).toConstantValue(persistence);
+  if (auth === undefined) container.bind(id('auth')).toDynamicValue((context) => createAuthBinding(context.get(id('config'))));
+  else container.bind(id('auth')).toConstantValue(auth);
+
+  container.bind(id('service')).toDynamicValue(async (context) => {
+    const { stores, readModel, unitOfWork } = await context.getAsync(id('persistence'));
+    const limits = { ...DEFAULT_LIMITS, bulkMaxItems: config.limits.bulkMaxItems };
+    return new InventoryService({ stores, readModel, unitOfWork, clock: context.get(id('clock')), limits });
+  });
+
+  container.bind(id('app')).toDynamicValue(async (context) => {
+    const persistence = await context.getAsync(id('persistence'));
+    const state = context.get(id('state'));
+    const auth = await context.getAsync(id('auth'));
+    return createApp({
+      config,
+      logger: context.get(id('logger')),
+      service: await context.getAsync(id('service')),
+      authenticator: auth.authenticator,
+      readiness: { accepting: () => state.accepting(), ping: () => persistence.ping() },
+      publicRouters: [auth.router],
+      apiRouters: [],
+    });
+  });
+  return container;
+}

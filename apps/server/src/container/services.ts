@@ -1,0 +1,38 @@
+import type { Clock, InventoryService } from '@inventory/core';
+import type { Express } from 'express';
+import type { ServiceIdentifier } from 'inversify';
+import type { Logger } from 'pino';
+import type { AuthBinding } from '../auth-binding.js';
+import type { ServerConfig } from '../config/server-config.js';
+import type { ServerState } from '../lifecycle/server-state.js';
+import type { ServerPersistence } from '../persistence/server-persistence.js';
+
+/** Everything the composition root wires, by name; the container's identifiers are typed by it. */
+export interface Services {
+  readonly config: ServerConfig;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly state: ServerState;
+  readonly persistence: ServerPersistence;
+  readonly service: InventoryService;
+  readonly auth: AuthBinding;
+  readonly app: Express;
+}
+
+export type ServiceName = keyof Services;
+
+const identifiers: { readonly [K in ServiceName]: symbol } = {
+  config: Symbol('config'),
+  logger: Symbol('logger'),
+  clock: Symbol('clock'),
+  state: Symbol('state'),
+  persistence: Symbol('persistence'),
+  service: Symbol('service'),
+  auth: Symbol('auth'),
+  app: Symbol('app'),
+};
+
+/** The inversify identifier of a service, typed by {@link Services}. */
+export function id<K extends ServiceName>(name: K): ServiceIdentifier<Services[K]> {
+  return identifiers[name];
+}

@@ -1,0 +1,54 @@
+import { isInventoryError, type Authenticator, type InventoryService } from '@inventory/core';
+import { createErrorHandler, createRestRouter, errorHandlerOptions, routeNotFound, type UnexpectedErrorListener } from '@inventory/http-rest';
+import express, { type Express, type Router } from 'express';
+import type { Logger } from 'pino';
+import type { ServerConfig } from '../config/server-config.js';
+import { corsAllowList } from './cors.js';
+import { createHealthRouter, type Readiness } from './health-routes.js';
+import { requestContext, requestLogger } from './request-context.js';
+
+export interface AppDeps {
+  readonly config: Pick<ServerConfig, 'limits' | 'corsOrigins'>;
+  readonly logger: Logger;
+  readonly service: InventoryService;
+  readonly authenticator: Authenticator;
+  readonly readiness: Readiness;
+  /** Routers that need no bearer token or bring their own (OAuth2 token endpoint, JWKS, metrics). */
+  readonly publicRouters: readonly Router[];
+  /** Further API routers (GraphQL, CSV import), mounted before the REST catch-all. */
+  readonly apiRouters: readonly Router[];
+}
+
+/**
+ * The HTTP application: request ids and logs, CORS, health, the public routers, the APIs, then
+ * one 404 and one error envelope for anything else. Listening is {@link startServer}'s job.
+ */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestContext(deps.logger));
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (!deps.readiness.accepting()) res.setHeader('Connection', 'close');
+    next();
+  });
+  app.use(corsAllowList(deps.config.corsOrigins));
+  app.use(createHealthRouter(deps.readiness));
+  for (const router of deps.publicRouters) app.use(router);
+  for (const router of deps.apiRouters) app.use(router);
+  const onUnexpectedError = logUnexpected(deps.logger);
+  app.use(createRestRouter({ service: deps.service, authenticator: deps.authenticator, limits: deps.config.limits, onUnexpectedError }));
+  app.use(routeNotFound);
+  app.use(createErrorHandler(errorHandlerOptions({ onUnexpectedError })));
+  return app;
+}
+
+/** Outages are warnings with their cause; anything else is a bug, logged with its stack. */
+function logUnexpected(logger: Logger): UnexpectedErrorListener {
+  return (error, req) => {
+    const log = requestLogger(req, logger);
+    if (isInventoryError(error) && error.code === 'SERVICE_UNAVAILABLE') log.warn({ cause: error.message }, 'service unavailable');
+    else log.error({ err: error }, 'unexpected error');
+  };
+}

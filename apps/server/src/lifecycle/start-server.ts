@@ -1,0 +1,74 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServerConfig } from '../config/server-config.js';
+import { createServerContainer, type ServerOverrides } from '../container/create-server-container.js';
+import { id } from '../container/services.js';
+
+export interface RunningServer {
+  /** `http://host:port` actually bound (port 0 picks a free one). */
+  readonly url: string;
+  readonly port: number;
+  /**
+   * Graceful stop: refuse new work, let in-flight requests finish (connections are forced closed
+   * after `drainTimeoutMs`), then close the database.
+   */
+  close(): Promise<void>;
+}
+
+const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts the server in this process: migrates the database, prepares authentication, then
+ * listens. Tests call it with port 0 and overrides; `main.ts serve` calls it with the real config.
+ */
+export async function startServer(config: ServerConfig, overrides: ServerOverrides = {}, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS): Promise<RunningServer> {
+  const container = createServerContainer(config, overrides);
+  const logger = container.get(id('logger'));
+  const auth = await container.getAsync(id('auth'));
+  const persistence = await container.getAsync(id('persistence'));
+  try {
+    await persistence.migrate();
+    await auth.start();
+    const server = createServer(await container.getAsync(id('app')));
+    await listen(server, config.port, config.host);
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    logger.info({ url }, 'listening');
+    let closing: Promise<void> | undefined;
+    const close = (): Promise<void> => {
+      closing ??= (async () => {
+        container.get(id('state')).stopAccepting();
+        await drain(server, drainTimeoutMs);
+        await persistence.close();
+        logger.info('stopped');
+      })();
+      return closing;
+    };
+    return { url, port, close };
+  } catch (error) {
+    await persistence.close();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Stops accepting connections and waits for open ones; idle keep-alive sockets close at once. */
+function drain(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
