@@ -1,0 +1,76 @@
+import { ManualClock, SCOPES, type Scope } from '@inventory/core';
+import { StaticTokenAuthenticator } from '@inventory/http-rest/testing';
+import { Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../../src/config/load-config.js';
+import { startServer, type RunningServer } from '../../src/lifecycle/start-server.js';
+import { ApiClient } from './api-client.js';
+import type { DatabaseFixture, OpenDatabase } from './database-fixtures.js';
+
+/** The clients of one fresh tenant: a read-write token, a read-only token and a write-only token. */
+export interface TenantClients {
+  readonly name: string;
+  readonly writer: ApiClient;
+  readonly reader: ApiClient;
+  readonly writeOnly: ApiClient;
+}
+
+export interface E2eOptions {
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The real server, started in-process on an ephemeral port over a real database. */
+export class E2eServer {
+  readonly anonymous: ApiClient;
+
+  private constructor(
+    readonly url: string,
+    /** Timestamps and "today" of the service; tests move it to see lastModifiedAt change. */
+    readonly clock: ManualClock,
+    private readonly authenticator: StaticTokenAuthenticator,
+    private readonly running: RunningServer,
+    private readonly database: OpenDatabase,
+  ) {
+    this.anonymous = new ApiClient(url, undefined);
+  }
+
+  static async start(fixture: DatabaseFixture, options: E2eOptions = {}): Promise<E2eServer> {
+    const database = await fixture.open();
+    const authenticator = new StaticTokenAuthenticator();
+    const clock = new ManualClock('2025-06-15T10:00:00.000Z');
+    const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...options.env });
+    const running = await startServer(config, {
+      auth: { authenticator, router: Router(), start: () => Promise.resolve() },
+      clock,
+      ...(database.persistence !== undefined && { persistence: database.persistence }),
+    });
+    return new E2eServer(running.url, clock, authenticator, running, database);
+  }
+
+  /** A new tenant nobody else uses, so each test starts from an empty store. */
+  tenant(name = `t-${randomUUID().slice(0, 8)}`): TenantClients {
+    return {
+      name,
+      writer: this.client(name, SCOPES),
+      reader: this.client(name, ['inventory:read']),
+      writeOnly: this.client(name, ['inventory:write']),
+    };
+  }
+
+  /** A client whose token grants these scopes in this tenant. */
+  client(tenant: string, scopes: readonly Scope[]): ApiClient {
+    const token = randomUUID();
+    this.authenticator.add(token, { tenant, scopes });
+    return new ApiClient(this.url, token);
+  }
+
+  /** A client sending this exact Authorization header value (or a raw bearer token). */
+  withToken(token: string): ApiClient {
+    return new ApiClient(this.url, token);
+  }
+
+  async close(): Promise<void> {
+    await this.running.close();
+    await this.database.cleanup();
+  }
+}
