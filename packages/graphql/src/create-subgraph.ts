@@ -17,8 +17,9 @@ export type Subgraph = YogaServerInstance<Record<string, unknown>, RequestScope>
 
 /**
  * The Federation v2 inventory subgraph at `/graphql`, over the same core service REST uses. Mount
- * it with `app.use('/graphql', subgraph)` before any body parser: yoga reads the body itself, with
- * the size limit. GraphiQL is rendered from the npm package (no CDN) outside production.
+ * it with `app.use('/graphql', subgraph.requestListener)` (the listener type-checks as an express
+ * handler; yoga reads `originalUrl`) before any body parser: yoga reads the body itself, with the
+ * size limit. GraphiQL is rendered from the npm package (no CDN) outside production.
  */
 export function createSubgraph(deps: SubgraphDeps): Subgraph {
   const auth = bearerAuth(deps.authenticator);
