@@ -61,11 +61,17 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-/** Stops accepting connections and waits for open ones; idle keep-alive sockets close at once. */
+/**
+ * Stops accepting connections and waits for open ones. Keep-alive sockets are closed as soon as
+ * they are idle (checked every 100 ms, since in-flight requests end one by one); whatever is
+ * still open after `timeoutMs` is cut.
+ */
 function drain(server: Server, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
     const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
     server.close(() => {
+      clearInterval(idleSweep);
       clearTimeout(force);
       resolve();
     });

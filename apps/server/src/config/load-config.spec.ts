@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config.js';
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the defaults of CONTRACT §5 to an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      databaseUrl: 'sqlite:./data/inventory.db',
+      auth: { clients: [], issuer: 'inventory-service', audience: 'inventory-api', jwksUrl: undefined, tenantClaim: 'tenant' },
+      limits: { bulkMaxItems: 10_000, bodyLimitBytes: 4 * 1024 * 1024 },
+      logLevel: 'info',
+      corsOrigins: [],
+      production: false,
+    });
+  });
+
+  it('treats empty variables as unset and ignores variables it does not know', () => {
+    expect(loadConfig({ PORT: '', HOME: '/root', PATH: '/bin' }).port).toBe(8080);
+  });
+
+  it('reads every variable it knows', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '9000',
+      DATABASE_URL: 'postgres://app@db:5432/inventory',
+      AUTH_CLIENTS: JSON.stringify([{ clientId: 'shop', clientSecret: 's3cret-s3cret', tenant: 'acme', scopes: ['inventory:read'] }]),
+      AUTH_JWKS_URL: 'https://login.example/jwks.json',
+      AUTH_ISSUER: 'https://login.example/',
+      AUTH_AUDIENCE: 'inventory',
+      AUTH_TENANT_CLAIM: 'org',
+      BULK_MAX_ITEMS: '500',
+      BODY_LIMIT: '1048576',
+      LOG_LEVEL: 'warn',
+      CORS_ORIGINS: 'https://a.example, http://localhost:3000',
+      NODE_ENV: 'production',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 9000,
+      databaseUrl: 'postgres://app@db:5432/inventory',
+      auth: { clients: [{ clientId: 'shop', tenant: 'acme', scopes: ['inventory:read'] }], jwksUrl: 'https://login.example/jwks.json', issuer: 'https://login.example/', audience: 'inventory', tenantClaim: 'org' },
+      limits: { bulkMaxItems: 500, bodyLimitBytes: 1_048_576 },
+      logLevel: 'warn',
+      corsOrigins: ['https://a.example', 'http://localhost:3000'],
+      production: true,
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://db/inventory'],
+    ['BULK_MAX_ITEMS', '0'],
+    ['BODY_LIMIT', '4mb'],
+    ['LOG_LEVEL', 'verbose'],
+    ['CORS_ORIGINS', 'shop.example'],
+    ['AUTH_JWKS_URL', 'not a url'],
+    ['AUTH_TENANT_CLAIM', 'sub'],
+  ])('names %s when its value %s is invalid', (variable, value) => {
+    expect(configError({ [variable]: value })).toContain(variable);
+  });
+
+  it('requires AUTH_ISSUER and AUTH_AUDIENCE with an external issuer', () => {
+    const message = configError({ AUTH_JWKS_URL: 'https://login.example/jwks.json' });
+    expect(message).toContain('AUTH_ISSUER');
+    expect(message).toContain('AUTH_AUDIENCE');
+  });
+
+  it('reports every bad variable at once', () => {
+    const message = configError({ PORT: '-1', LOG_LEVEL: 'loud' });
+    expect(message).toContain('PORT');
+    expect(message).toContain('LOG_LEVEL');
+  });
+
+  it('names AUTH_CLIENTS without echoing a secret when a client is malformed', () => {
+    const message = configError({ AUTH_CLIENTS: JSON.stringify([{ clientId: 'shop', clientSecret: 'do-not-print-me', tenant: '', scopes: ['admin'] }]) });
+    expect(message).toContain('AUTH_CLIENTS');
+    expect(message).not.toContain('do-not-print-me');
+    expect(configError({ AUTH_CLIENTS: '[{"clientSecret": "do-not-print-me"' })).not.toContain('do-not-print-me');
+  });
+});
