@@ -5,6 +5,7 @@ import { unauthenticated } from './auth/auth-errors.js';
 import type { GraphqlContext, RequestScope } from './context/graphql-context.js';
 import { ProductInventoryLoader } from './context/product-inventory-loader.js';
 import { useDomainErrors } from './errors/domain-errors-plugin.js';
+import { useRequestErrorCodes } from './errors/request-error-codes-plugin.js';
 import { csrfPrevention, documentLimits } from './hardening/hardening-plugins.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
 import { productReference } from './resolvers/product-resolvers.js';
@@ -48,6 +49,6 @@ export function createSubgraph(deps: SubgraphDeps): Subgraph {
         importCsv: deps.importCsv,
       };
     },
-    plugins: [csrfPrevention(), auth.plugin, ...documentLimits(deps.limits, deps.production), useDomainErrors()],
+    plugins: [csrfPrevention(), auth.plugin, ...documentLimits(deps.limits, deps.production), useDomainErrors(), useRequestErrorCodes()],
   });
 }
