@@ -4,7 +4,8 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 /**
  * Gives a code to the errors of a request that never ran: a document that fails validation
  * (armor's limits included) is GRAPHQL_VALIDATION_FAILED, variables that do not fit their types
- * are BAD_USER_INPUT (HTTP 400), so every error a client sees carries `extensions.code`.
+ * are BAD_USER_INPUT, so every error a client sees carries `extensions.code`. As GraphQL over HTTP
+ * says, both are HTTP 400 under `application/graphql-response+json` and 200 under plain JSON.
  */
 export function useRequestErrorCodes(): Plugin {
   return {
@@ -26,7 +27,7 @@ function withCode(error: GraphQLError): GraphQLError {
     extensions: {
       ...error.extensions,
       code: http?.spec === true ? 'GRAPHQL_VALIDATION_FAILED' : 'BAD_USER_INPUT',
-      http: { status: 400, ...http },
+      http: { spec: true, status: 400 },
     },
   });
 }
