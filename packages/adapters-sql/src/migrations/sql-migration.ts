@@ -15,7 +15,8 @@ export interface SqlMigration {
 
 /**
  * Hands knex the migrations listed in code, so they run the same from `src` under vitest and from
- * `dist`, with no directory scanning.
+ * `dist`, with no directory scanning. On PostgreSQL each migration's transaction lifts the
+ * statement timeout, which guards requests, not a long index build.
  */
 export function migrationSource(migrations: readonly SqlMigration[], dialect: DialectName): Knex.MigrationSource<SqlMigration> {
   return {
@@ -23,8 +24,18 @@ export function migrationSource(migrations: readonly SqlMigration[], dialect: Di
     getMigrationName: (migration) => migration.name,
     getMigration: (migration) =>
       Promise.resolve({
-        up: (knex: Knex) => migration.up(knex, dialect),
-        down: (knex: Knex) => migration.down(knex, dialect),
+        up: async (knex: Knex) => {
+          await withoutStatementTimeout(knex, dialect);
+          await migration.up(knex, dialect);
+        },
+        down: async (knex: Knex) => {
+          await withoutStatementTimeout(knex, dialect);
+          await migration.down(knex, dialect);
+        },
       }),
   };
+}
+
+async function withoutStatementTimeout(knex: Knex, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await knex.raw('SET LOCAL statement_timeout = 0');
 }

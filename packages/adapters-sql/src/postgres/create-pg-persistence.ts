@@ -2,6 +2,7 @@ import knex from 'knex';
 import pg from 'pg';
 import { migrations, migrationSource } from '../migrations/index.js';
 import { serviceUnavailable, toPersistenceError } from '../sql/database-errors.js';
+import { quietKnexLog } from '../sql/quiet-knex-log.js';
 import type { SqlPersistence } from '../sql-persistence.js';
 import { SqlReadModel } from '../stores/sql-read-model.js';
 import { autoCommitStores, sqlStores } from '../stores/sql-stores.js';
@@ -19,7 +20,7 @@ export function createPgPersistence(options: PgPoolOptions): SqlPersistence {
   const names = new StatementNames();
   const reader = new PgExecutor(pool, names);
   const unitOfWork = new PgUnitOfWork(pool, names);
-  const db = knex({ client: 'pg', connectionPool: pool });
+  const db = knex({ client: 'pg', log: quietKnexLog, connectionPool: pool });
   return {
     dialect: 'postgres',
     knex: db,

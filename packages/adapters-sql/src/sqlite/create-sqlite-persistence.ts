@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import knex from 'knex';
 import { migrations, migrationSource } from '../migrations/index.js';
 import { serviceUnavailable } from '../sql/database-errors.js';
+import { quietKnexLog } from '../sql/quiet-knex-log.js';
 import type { SqlPersistence } from '../sql-persistence.js';
 import { SqlReadModel } from '../stores/sql-read-model.js';
 import { autoCommitStores, sqlStores } from '../stores/sql-stores.js';
@@ -28,7 +29,7 @@ export function createSqlitePersistence(filename: string, busyTimeoutMs: number)
   const lock = new AsyncLock();
   const unitOfWork = new SqliteUnitOfWork(writer, lock, busyTimeoutMs, !inMemory);
   const readExecutor = new SqliteExecutor(reader);
-  const db = knex({ client: 'better-sqlite3', useNullAsDefault: true, connectionPool: leasedConnectionPool(writer.db, lock, busyTimeoutMs) });
+  const db = knex({ client: 'better-sqlite3', useNullAsDefault: true, log: quietKnexLog, connectionPool: leasedConnectionPool(writer.db, lock, busyTimeoutMs) });
   let migrating = Promise.resolve();
   return {
     dialect: 'sqlite',

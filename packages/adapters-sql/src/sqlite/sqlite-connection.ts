@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { toPersistenceError } from '../sql/database-errors.js';
 
 export interface SqliteConnectionOptions {
   readonly busyTimeoutMs: number;
@@ -27,7 +26,8 @@ export class SqliteConnection {
       this.db.pragma('foreign_keys = ON');
       if (options.readOnly) this.db.pragma('query_only = ON');
     } catch (error) {
-      throw toPersistenceError(error);
+      const code = (error as { code?: unknown }).code;
+      throw new Error(`Cannot open the SQLite database ${filename}${typeof code === 'string' ? ` (${code})` : ''}`, { cause: error });
     }
   }
 

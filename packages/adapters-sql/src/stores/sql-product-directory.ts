@@ -59,6 +59,7 @@ export class SqlProductDirectory implements ProductDirectory {
   async putMany(tenant: TenantId, products: readonly ProductReference[]): Promise<ReadonlySet<number>> {
     const latest = [...new Map(products.map((product) => [product.id, product])).values()].sort((a, b) => a.id - b.id);
     const created = new Set<number>();
+    if (latest.length === 0) return created;
     await forEachChunk(latest, CHUNK, async (chunk) => {
       const params = new SqlParams(this.executor.dialect);
       const rows = chunk.map((p) => `(${params.text(tenant)}, ${params.int(p.id)}, ${params.text(p.sku)}, ${params.text(p.supplier)}, ${params.text(p.supplierCode)}, ${params.cost(p.costPrice)})`);
