@@ -34,12 +34,18 @@ describeE2e('HTTP transport: authentication, envelopes and documents', (server) 
     }
   });
 
-  it('answers 401 invalid_token for an unknown token, another scheme or an empty bearer', async () => {
-    for (const header of ['Bearer not-a-token', 'Basic dXNlcjpwYXNz', 'Bearer', 'bearer  ']) {
+  it('answers 401 invalid_token for an unknown token or an empty bearer', async () => {
+    for (const header of ['Bearer not-a-token', 'Bearer', 'bearer  ']) {
       const response = await server().anonymous.get('/v2/inventory/id/1', { headers: { authorization: header } });
       expectError(response, 'UNAUTHORIZED');
       expect(response.headers.get('www-authenticate'), header).toBe('Bearer realm="inventory", error="invalid_token"');
     }
+  });
+
+  it('answers 401 with a bare Bearer challenge for another scheme, which carries no bearer credentials (RFC 6750 §3.1)', async () => {
+    const response = await server().anonymous.get('/v2/inventory/id/1', { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    expectError(response, 'UNAUTHORIZED');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="inventory"');
   });
 
   it('answers 403 naming the missing scope, and writes nothing', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ClientAdmin } from './client-admin.js';
 import { ClientVerifier } from './client-verifier.js';
 import { runClientsCommand } from './clients-command.js';
-import { MemoryClientStore } from './testing/memory-client-store.js';
+import { MemoryClientStore } from './memory-client-store.js';
 
 function setup() {
   const store = new MemoryClientStore();

@@ -7,8 +7,8 @@ import type { AuthSettings } from './auth-settings.js';
 import { createExternalAuthenticator } from './external-issuer-auth.js';
 import { listen } from './testing/listen.js';
 import { startLocalIssuer } from './testing/local-issuer.js';
-import { MemoryClientStore } from './testing/memory-client-store.js';
-import { MemorySigningKeyStore } from './testing/memory-signing-key-store.js';
+import { MemoryClientStore } from './memory-client-store.js';
+import { MemorySigningKeyStore } from './memory-signing-key-store.js';
 
 type LocalIssuer = Awaited<ReturnType<typeof startLocalIssuer>>;
 

@@ -4,7 +4,7 @@ import type { AuthSettings } from './auth-settings.js';
 import { ClientAdmin } from './client-admin.js';
 import { ClientVerifier } from './client-verifier.js';
 import { createFirstClientIfNone, firstClientNotice } from './first-client.js';
-import { MemoryClientStore } from './testing/memory-client-store.js';
+import { MemoryClientStore } from './memory-client-store.js';
 
 const builtIn: AuthSettings = { clients: [], issuer: 'https://issuer.test', audience: 'inventory-api', tenantClaim: 'tenant' };
 

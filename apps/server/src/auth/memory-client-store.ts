@@ -1,6 +1,6 @@
-import type { ClientStore, StoredClient } from '../client-store.js';
+import type { ClientStore, StoredClient } from './client-store.js';
 
-/** A client store in memory, for unit tests of the issuer and the `clients` command. */
+/** Clients in memory: for a server on in-memory persistence (tests), where nothing outlives the process. */
 export class MemoryClientStore implements ClientStore {
   private readonly clients = new Map<string, StoredClient>();
 

@@ -1,6 +1,6 @@
-import type { SigningKeyStore, StoredSigningKey } from '../signing-key-store.js';
+import type { SigningKeyStore, StoredSigningKey } from './signing-key-store.js';
 
-/** A signing key store in memory, for unit tests of the issuer. */
+/** Signing keys in memory: for a server on in-memory persistence (tests); one process only. */
 export class MemorySigningKeyStore implements SigningKeyStore {
   private readonly keys = new Map<number, StoredSigningKey>();
 

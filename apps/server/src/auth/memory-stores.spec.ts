@@ -1,5 +1,5 @@
-import { MemoryClientStore } from './testing/memory-client-store.js';
-import { MemorySigningKeyStore } from './testing/memory-signing-key-store.js';
+import { MemoryClientStore } from './memory-client-store.js';
+import { MemorySigningKeyStore } from './memory-signing-key-store.js';
 import { describeClientStoreContract } from './testing/client-store-contract.js';
 import { describeSigningKeyStoreContract } from './testing/signing-key-store-contract.js';
 

@@ -6,8 +6,8 @@ import { createAuthModule, type AuthStores } from './auth-module.js';
 import type { AuthSettings } from './auth-settings.js';
 import { ClientAdmin } from './client-admin.js';
 import { listen } from './testing/listen.js';
-import { MemoryClientStore } from './testing/memory-client-store.js';
-import { MemorySigningKeyStore } from './testing/memory-signing-key-store.js';
+import { MemoryClientStore } from './memory-client-store.js';
+import { MemorySigningKeyStore } from './memory-signing-key-store.js';
 
 const settings: AuthSettings = {
   clients: [{ clientId: 'static-rw', clientSecret: 'static-secret-1', tenant: 'acme', scopes: ['inventory:read', 'inventory:write'] }],

@@ -1,5 +1,6 @@
 import { SCOPES } from '@inventory/core';
 import { z } from 'zod';
+import { REGISTERED_CLAIMS } from '../auth/token-rules.js';
 
 const integer = (min: number, max: number) =>
   z
@@ -38,9 +39,9 @@ const jsonClients = z.string().transform((text, context) => {
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like https://host[:port]');
 
 /**
- * The environment variables of CONTRACT §5 (plus BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS and the
- * temporary AUTH_MODE), each with its default. Unknown variables are ignored: the environment
- * holds much else.
+ * The environment variables of CONTRACT §5 (plus BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS), each with
+ * its default. Unknown variables are ignored: the environment holds much else. An external issuer
+ * (AUTH_JWKS_URL) needs its AUTH_ISSUER and AUTH_AUDIENCE spelled out; the built-in one defaults them.
  */
 export const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -49,12 +50,15 @@ export const envSchema = z.object({
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<file> or postgres://…')
     .default('sqlite:./data/inventory.db'),
-  AUTH_MODE: z.enum(['insecure-dev']).optional(),
   AUTH_CLIENTS: jsonClients.optional(),
-  AUTH_ISSUER: z.string().min(1).default('inventory-service'),
-  AUTH_AUDIENCE: z.string().min(1).default('inventory-api'),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
-  AUTH_TENANT_CLAIM: z.string().min(1).default('tenant'),
+  AUTH_TENANT_CLAIM: z
+    .string()
+    .min(1)
+    .default('tenant')
+    .refine((claim) => !REGISTERED_CLAIMS.includes(claim), `must not be one of the claims the issuer sets (${REGISTERED_CLAIMS.join(', ')})`),
   BULK_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
   BODY_LIMIT: integer(1024, 1_073_741_824).default(4 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -64,6 +68,11 @@ export const envSchema = z.object({
     .transform((text) => text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
     .pipe(z.array(origin)),
   NODE_ENV: z.string().optional(),
+}).superRefine((env, context) => {
+  if (env.AUTH_JWKS_URL === undefined) return;
+  for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
+    if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: 'is required when AUTH_JWKS_URL is set: it must equal the external tokens’ claim' });
+  }
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -6,8 +6,6 @@ export interface ServerConfig {
   readonly port: number;
   readonly databaseUrl: string;
   readonly auth: {
-    /** `insecure-dev` accepts any bearer token as tenant `default`; only when set explicitly. */
-    readonly mode: 'insecure-dev' | undefined;
     readonly clients: NonNullable<Env['AUTH_CLIENTS']>;
     readonly issuer: string;
     readonly audience: string;
@@ -20,16 +18,19 @@ export interface ServerConfig {
   readonly production: boolean;
 }
 
+/** The built-in issuer's `iss` and `aud` unless AUTH_ISSUER / AUTH_AUDIENCE say otherwise. */
+const DEFAULT_ISSUER = 'inventory-service';
+const DEFAULT_AUDIENCE = 'inventory-api';
+
 export function toServerConfig(env: Env): ServerConfig {
   return {
     host: env.HOST,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     auth: {
-      mode: env.AUTH_MODE,
       clients: env.AUTH_CLIENTS ?? [],
-      issuer: env.AUTH_ISSUER,
-      audience: env.AUTH_AUDIENCE,
+      issuer: env.AUTH_ISSUER ?? DEFAULT_ISSUER,
+      audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
       jwksUrl: env.AUTH_JWKS_URL,
       tenantClaim: env.AUTH_TENANT_CLAIM,
     },

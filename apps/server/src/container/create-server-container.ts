@@ -25,7 +25,10 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
   const { persistence, auth } = overrides;
   if (persistence === undefined) container.bind(id('persistence')).toDynamicValue((context) => openPersistence(context.get(id('config'))));
   else container.bind(id('persistence')).toConstantValue(persistence);
-  if (auth === undefined) container.bind(id('auth')).toDynamicValue((context) => createAuthBinding(context.get(id('config'))));
+  if (auth === undefined) {
+    // Tokens live on the wall clock: a test's manual service clock moves stock timestamps, not token lifetimes.
+    container.bind(id('auth')).toDynamicValue(async (context) => createAuthBinding(config, await context.getAsync(id('persistence')), systemClock));
+  }
   else container.bind(id('auth')).toConstantValue(auth);
 
   container.bind(id('service')).toDynamicValue(async (context) => {

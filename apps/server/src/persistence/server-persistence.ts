@@ -1,4 +1,5 @@
 import type { PersistenceAdapters } from '@inventory/core';
+import type { AuthStores } from '../auth/auth-module.js';
 
 /** The storage the server runs on: the core's ports plus what the process lifecycle needs. */
 export interface ServerPersistence extends PersistenceAdapters {
@@ -6,6 +7,11 @@ export interface ServerPersistence extends PersistenceAdapters {
   migrate(): Promise<void>;
   /** Rejects when the database cannot answer (readiness). */
   ping(): Promise<unknown>;
+  /**
+   * The built-in issuer's signing keys and clients in the same database. An in-memory persistence
+   * (tests) leaves it out, and the issuer then keeps them in memory for this one process.
+   */
+  readonly authStores?: AuthStores;
   /** Releases the pool / file handle; the last step of a graceful shutdown. */
   close(): Promise<void>;
 }

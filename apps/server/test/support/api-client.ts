@@ -26,11 +26,14 @@ export interface RequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** A bearer token, or how to get one on first use (from the server's token endpoint). */
+export type TokenSource = string | undefined | (() => Promise<string>);
+
 /** A fetch client for one bearer token (or none) against a running server. */
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private readonly token: string | undefined,
+    private readonly token: TokenSource,
   ) {}
 
   get<T = AnyEnvelope>(path: string, options?: RequestOptions): Promise<ApiResponse<T>> {
@@ -51,12 +54,13 @@ export class ApiClient {
 
   async send<T = AnyEnvelope>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
+    const token = typeof this.token === 'function' ? await this.token() : this.token;
     /** Node's fetch needs `duplex` to stream a request body. */
     const init: RequestInit & { duplex?: 'half' } = {
       method,
       headers: {
         ...(payload !== undefined && { 'content-type': 'application/json' }),
-        ...(this.token !== undefined && { authorization: `Bearer ${this.token}` }),
+        ...(token !== undefined && { authorization: `Bearer ${token}` }),
         ...options.headers,
       },
       ...(payload !== undefined && { body: payload }),

@@ -1,11 +1,9 @@
 import { ManualClock, SCOPES, type Scope } from '@inventory/core';
-import { StaticTokenAuthenticator } from '@inventory/http-rest/testing';
-import { Router } from 'express';
-import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config/load-config.js';
 import { startServer, type RunningServer } from '../../src/lifecycle/start-server.js';
 import { ApiClient } from './api-client.js';
 import type { DatabaseFixture, OpenDatabase } from './database-fixtures.js';
+import { TenantPool } from './tenant-pool.js';
 
 /** The clients of one fresh tenant: a read-write token, a read-only token and a write-only token. */
 export interface TenantClients {
@@ -19,6 +17,9 @@ export interface E2eOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** Tenants (with their AUTH_CLIENTS clients) one server can hand out to its tests. */
+const TENANTS_PER_SERVER = 300;
+
 /** The real server, started in-process on an ephemeral port over a real database. */
 export class E2eServer {
   readonly anonymous: ApiClient;
@@ -27,7 +28,7 @@ export class E2eServer {
     readonly url: string,
     /** Timestamps and "today" of the service; tests move it to see lastModifiedAt change. */
     readonly clock: ManualClock,
-    private readonly authenticator: StaticTokenAuthenticator,
+    private readonly tenants: TenantPool,
     private readonly running: RunningServer,
     private readonly database: OpenDatabase,
   ) {
@@ -36,19 +37,19 @@ export class E2eServer {
 
   static async start(fixture: DatabaseFixture, options: E2eOptions = {}): Promise<E2eServer> {
     const database = await fixture.open();
-    const authenticator = new StaticTokenAuthenticator();
+    const tenants = new TenantPool(TENANTS_PER_SERVER);
     const clock = new ManualClock('2025-06-15T10:00:00.000Z');
-    const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...options.env });
-    const running = await startServer(config, {
-      auth: { authenticator, router: Router(), start: () => Promise.resolve() },
+    const env = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: database.url, AUTH_CLIENTS: tenants.authClients(), ...options.env };
+    const running = await startServer(loadConfig(env), {
       clock,
       ...(database.persistence !== undefined && { persistence: database.persistence }),
     });
-    return new E2eServer(running.url, clock, authenticator, running, database);
+    return new E2eServer(running.url, clock, tenants, running, database);
   }
 
   /** A new tenant nobody else uses, so each test starts from an empty store. */
-  tenant(name = `t-${randomUUID().slice(0, 8)}`): TenantClients {
+  tenant(): TenantClients {
+    const name = this.tenants.next();
     return {
       name,
       writer: this.client(name, SCOPES),
@@ -57,11 +58,9 @@ export class E2eServer {
     };
   }
 
-  /** A client whose token grants these scopes in this tenant. */
+  /** A client whose token, from the real token endpoint, grants these scopes in this tenant. */
   client(tenant: string, scopes: readonly Scope[]): ApiClient {
-    const token = randomUUID();
-    this.authenticator.add(token, { tenant, scopes });
-    return new ApiClient(this.url, token);
+    return new ApiClient(this.url, this.tenants.tokenSource(this.url, tenant, scopes));
   }
 
   /** A client sending this exact Authorization header value (or a raw bearer token). */

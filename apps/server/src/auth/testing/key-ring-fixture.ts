@@ -5,7 +5,7 @@ import { builtInKeyLookup } from '../built-in-key-lookup.js';
 import { JwtAuthenticator } from '../jwt-authenticator.js';
 import { BUILT_IN_ALGORITHM, SigningKeyRing } from '../signing-key-ring.js';
 import type { TokenRules } from '../token-rules.js';
-import { MemorySigningKeyStore } from './memory-signing-key-store.js';
+import { MemorySigningKeyStore } from '../memory-signing-key-store.js';
 
 export const TEST_RULES: TokenRules = { issuer: 'https://issuer.test', audience: 'inventory-api', tenantClaim: 'tenant', algorithms: [BUILT_IN_ALGORITHM] };
 
