@@ -23,7 +23,8 @@ export class AsyncLock {
         timeoutMs === undefined
           ? undefined
           : setTimeout(() => {
-              this.waiters.splice(this.waiters.indexOf(grant), 1);
+              const index = this.waiters.indexOf(grant);
+              if (index >= 0) this.waiters.splice(index, 1);
               reject(serviceUnavailable());
             }, timeoutMs);
       this.waiters.push(grant);
