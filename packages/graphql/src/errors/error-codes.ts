@@ -31,21 +31,21 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, GraphqlErrorMapping>> = {
 
 /**
  * The client-facing form of a domain error, keeping the position of the error it replaces.
- * `extensions.http` sets the response status (yoga strips it from the body). Like every error this
+ * `extensions.http` (when `withStatus`) sets the response status (yoga strips it from the body). Like every error this
  * package makes, it comes from yoga's `createGraphQLError`, so yoga's `instanceof` check knows it
  * even where a second copy of `graphql` is loaded (vitest resolves its ESM build for sources).
  */
-export function toGraphqlError(error: InventoryError, located?: GraphQLError): GraphQLError {
+export function toGraphqlError(error: InventoryError, located: GraphQLError, withStatus: boolean): GraphQLError {
   const { code, status } = ERROR_CODES[error.code];
   return createGraphQLError(error.message, {
-    ...(located?.nodes !== undefined && { nodes: located.nodes }),
-    ...(located?.source !== undefined && { source: located.source }),
-    ...(located?.positions !== undefined && { positions: located.positions }),
-    ...(located?.path !== undefined && { path: located.path }),
+    ...(located.nodes !== undefined && { nodes: located.nodes }),
+    ...(located.source !== undefined && { source: located.source }),
+    ...(located.positions !== undefined && { positions: located.positions }),
+    ...(located.path !== undefined && { path: located.path }),
     extensions: {
       code,
       ...(error.details.length > 0 && { details: error.details.map(({ path, message }) => ({ path, message })) }),
-      http: { status },
+      ...(withStatus && { http: { status } }),
     },
   });
 }

@@ -66,10 +66,11 @@ describe('Product entity', () => {
     expect(aggregate).not.toHaveBeenCalled();
   });
 
-  it('a representation of an unknown type or without an Int id fails alone', async () => {
+  it('a representation of an unknown type or without an Int id fails alone, and the response stays 200 for the gateway', async () => {
     const { fetch } = await seeded();
     const representations = [{ __typename: 'Product', id: 2 }, { __typename: 'Warehouse', id: 1 }, { __typename: 'Product', id: '2' }];
     const response = await postGraphql(fetch, { query: ENTITIES, variables: { representations }, token: READ_A });
+    expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ _entities: [{ id: 2, inventory: { totalQuantity: 4, localReservedQuantity: 0, nextDeliveryDate: null } }, null, null] });
     expect(response.body.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
       [['_entities', 1], 'BAD_USER_INPUT'],
