@@ -1,0 +1,102 @@
+// `pnpm bench`: each path of the service beside its raw baseline, medians of several runs, and the
+// ratios against the targets of issue 7. Options: --quick (small and short), --only=bulk,reads,csv,
+// --dialects=sqlite,postgres, --runs=N, --csv-rows=N, --duration=S. Exits 1 when a ratio misses
+// its target (a regression guard), unless --no-guard.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchBulk } from './bulk.mjs';
+import { benchCsv } from './csv.mjs';
+import { postgresAvailable } from './lib/databases.mjs';
+import { formatNumber, printTable } from './lib/stats.mjs';
+import { benchReads } from './read.mjs';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string', default: 'bulk,reads,csv' },
+    dialects: { type: 'string', default: 'sqlite,postgres' },
+    runs: { type: 'string' },
+    'csv-rows': { type: 'string' },
+    duration: { type: 'string' },
+    'no-guard': { type: 'boolean', default: false },
+  },
+});
+const quick = values.quick;
+const runs = Number(values.runs ?? (quick ? 1 : 3));
+const only = new Set(values.only.split(','));
+const settings = {
+  bulk: { runs, requests: quick ? 3 : 10, items: 10_000 },
+  reads: { runs, products: quick ? 2_000 : 10_000, recordsPerProduct: 5, connections: 50, duration: Number(values.duration ?? (quick ? 3 : 10)) },
+  csv: { rows: Number(values['csv-rows'] ?? (quick ? 100_000 : 1_000_000)) },
+};
+
+const dialects = [];
+for (const dialect of values.dialects.split(',')) {
+  if (dialect === 'postgres' && !(await postgresAvailable())) {
+    console.warn('⚠ PostgreSQL unreachable (BENCH_DATABASE_URL / TEST_DATABASE_URL): PostgreSQL benchmarks SKIPPED');
+    continue;
+  }
+  dialects.push(dialect);
+}
+
+console.log(`Inventory service benchmarks — ${new Date().toISOString()}`);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${formatNumber(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}; medians of ${runs} run(s)\n`);
+
+const misses = [];
+const ratio = (service, baseline) => service / baseline;
+const check = (label, value, target, better = 'higher') => {
+  const ok = better === 'higher' ? value >= target : value <= target;
+  if (!ok) misses.push(`${label}: ${formatNumber(value, 2)} (target ${better === 'higher' ? '≥' : '≤'} ${target})`);
+  return `${formatNumber(value, 2)} ${ok ? '✓' : '✗'}`;
+};
+
+for (const dialect of dialects) {
+  if (only.has('bulk')) {
+    const result = await benchBulk(dialect, settings.bulk);
+    console.log(`\n## ${dialect}: bulk upsert, ${settings.bulk.requests} requests × ${formatNumber(settings.bulk.items)} items (rows/s)`);
+    printTable([
+      ['pass', 'REST service', 'raw driver', 'ratio (target ≥ 0.6)'],
+      ...['insert', 'update'].map((pass) => [pass, formatNumber(result[pass].service), formatNumber(result[pass].raw), check(`${dialect} bulk ${pass}`, ratio(result[pass].service, result[pass].raw), 0.6)]),
+    ]);
+  }
+  if (only.has('reads')) {
+    const result = await benchReads(dialect, settings.reads);
+    console.log(`\n## ${dialect}: reads at ${settings.reads.connections} connections, ${formatNumber(settings.reads.products)} products × ${settings.reads.recordsPerProduct} records`);
+    printTable([
+      ['path', 'service req/s', 'baseline req/s', 'ratio (≥ 0.8)', 'service p99 ms', 'baseline p99 ms', 'p99 ratio (≤ 2)', 'errors'],
+      ...['aggregate', 'search'].map((kind) => {
+        const { service, baseline } = result[kind];
+        const guarded = kind === 'aggregate';
+        const throughput = ratio(service.rps, baseline.rps);
+        const latency = ratio(service.p99, Math.max(baseline.p99, 1));
+        return [
+          kind,
+          formatNumber(service.rps),
+          formatNumber(baseline.rps),
+          guarded ? check(`${dialect} aggregate req/s`, throughput, 0.8) : formatNumber(throughput, 2),
+          formatNumber(service.p99),
+          formatNumber(baseline.p99),
+          guarded ? check(`${dialect} aggregate p99`, latency, 2, 'lower') : formatNumber(latency, 2),
+          service.errors + baseline.errors,
+        ];
+      }),
+    ]);
+    const errors = result.aggregate.service.errors + result.search.service.errors;
+    if (errors > 0) misses.push(`${dialect} reads: ${errors} failed requests`);
+  }
+  if (only.has('csv')) {
+    const result = await benchCsv(dialect, settings.csv);
+    console.log(`\n## ${dialect}: CSV import of ${formatNumber(result.rows)} rows over REST (streamed)`);
+    printTable([
+      ['imported', 'row errors', 'seconds', 'rows/s', 'server peak RSS MiB'],
+      [formatNumber(result.importedCount), result.errors, formatNumber(result.seconds, 1), formatNumber(result.rowsPerSecond), formatNumber(result.peakRssMiB)],
+    ]);
+  }
+}
+
+if (misses.length > 0) {
+  console.log(`\n✗ below target:\n  ${misses.join('\n  ')}`);
+  if (!values['no-guard']) process.exitCode = 1;
+} else {
+  console.log('\n✓ every ratio meets its target');
+}
