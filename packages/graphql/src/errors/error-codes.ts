@@ -31,9 +31,10 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, GraphqlErrorMapping>> = {
 
 /**
  * The client-facing form of a domain error, keeping the position of the error it replaces.
- * `extensions.http` (when `withStatus`) sets the response status (yoga strips it from the body). Like every error this
- * package makes, it comes from yoga's `createGraphQLError`, so yoga's `instanceof` check knows it
- * even where a second copy of `graphql` is loaded (vitest resolves its ESM build for sources).
+ * `extensions.http` (when `withStatus`) sets the response status; yoga strips it from the body.
+ * Like every error this package makes, it comes from yoga's `createGraphQLError`, so yoga's
+ * `instanceof` check knows it even where a second copy of `graphql` is loaded (vitest resolves
+ * graphql's ESM build for sources, Node its CommonJS build for yoga).
  */
 export function toGraphqlError(error: InventoryError, located: GraphQLError, withStatus: boolean): GraphQLError {
   const { code, status } = ERROR_CODES[error.code];
