@@ -5,8 +5,11 @@ import { LIMITS } from './field-limits.js';
 export class IssueCollector {
   readonly issues: Issue[] = [];
 
+  /** A text field: at most `max` characters, and no NUL character (PostgreSQL text cannot hold one). */
   maxLength(path: string, value: string | undefined, max: number): void {
-    if (value !== undefined && value.length > max) this.add(path, `must be at most ${max} characters`);
+    if (value === undefined) return;
+    if (value.length > max) this.add(path, `must be at most ${max} characters`);
+    if (value.includes('\u0000')) this.add(path, 'must not contain the NUL character');
   }
 
   integer(path: string, value: number | undefined, min: number, max: number): void {
