@@ -2,8 +2,8 @@
 export type TenantId = string & { readonly __brand: 'TenantId' };
 
 export function tenantId(value: string): TenantId {
-  if (value.length === 0 || value.length > 128) {
-    throw new RangeError('A tenant id is 1 to 128 characters');
+  if (value.length === 0 || value.length > 128 || value.includes('\u0000')) {
+    throw new RangeError('A tenant id is 1 to 128 characters, without NUL');
   }
   return value as TenantId;
 }
