@@ -1,12 +1,10 @@
 import { tenantId } from '@inventory/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dataOf, firstError } from './support/graphql-request.js';
 import { startParityApp, type ParityApp, type RestResponse } from './support/parity-app.js';
 import { seedInventory } from './support/seed-inventory.js';
-import { sqlDatabases } from './support/sql-databases.js';
+import { describeEachDatabase } from './support/sql-databases.js';
 import { tokenFor } from './support/static-token-authenticator.js';
-
-const databases = await sqlDatabases();
 
 const RECORD = 'id productId quantity supplier supplierCode sku warehouseId companyId location costPrice notes nextDeliveryDate createdAt lastModifiedAt';
 const AGGREGATE = `productId totalQuantity totalReservedQuantity localQuantity localReservedQuantity supplierQuantity supplierReservedQuantity nextDeliveryDate`;
@@ -24,7 +22,7 @@ function withoutIds(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id').map(([key, inner]) => [key, withoutIds(inner)]));
 }
 
-describe.each(databases)('REST and GraphQL answer the same on $name', (database) => {
+describeEachDatabase('REST and GraphQL answer the same', (database) => {
   let opened: Awaited<ReturnType<typeof database.open>>;
   let app: ParityApp;
   let tenants = 0;

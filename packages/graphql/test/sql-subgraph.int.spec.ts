@@ -1,15 +1,13 @@
 import type { SqlPersistence } from '@inventory/adapters-sql';
 import { tenantId } from '@inventory/core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { dataOf, firstError, postGraphql } from './support/graphql-request.js';
 import { seedInventory } from './support/seed-inventory.js';
-import { sqlDatabases } from './support/sql-databases.js';
+import { describeEachDatabase } from './support/sql-databases.js';
 import { tokenFor } from './support/static-token-authenticator.js';
 import { createTestSubgraph, type TestSubgraph } from './support/test-subgraph.js';
 
-const databases = await sqlDatabases();
-
-describe.each(databases)('the subgraph on $name', (database) => {
+describeEachDatabase('the subgraph', (database) => {
   let opened: Awaited<ReturnType<typeof database.open>>;
   let persistence: SqlPersistence;
   let test: TestSubgraph;
