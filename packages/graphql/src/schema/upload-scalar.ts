@@ -1,14 +1,9 @@
 import { GraphQLScalarType } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+import type { CsvFile } from '../csv-import.js';
 
-/** What the multipart request parser places in the variables for each uploaded file. */
-export interface UploadedFile {
-  readonly name?: string;
-  stream(): ReadableStream<Uint8Array>;
-}
-
-/** A file of a GraphQL multipart request; only ever an input, and only from the variables. */
-export const UploadScalar = new GraphQLScalarType<UploadedFile, never>({
+/** A file of a GraphQL multipart request (yoga places a `File` in the variables); input only. */
+export const UploadScalar = new GraphQLScalarType<CsvFile, never>({
   name: 'Upload',
   serialize() {
     throw createGraphQLError('Upload is an input-only scalar');
@@ -22,6 +17,6 @@ export const UploadScalar = new GraphQLScalarType<UploadedFile, never>({
   },
 });
 
-function isUploadedFile(value: unknown): value is UploadedFile {
+function isUploadedFile(value: unknown): value is CsvFile {
   return typeof value === 'object' && value !== null && typeof (value as { stream?: unknown }).stream === 'function';
 }
