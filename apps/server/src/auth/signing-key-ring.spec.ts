@@ -113,3 +113,41 @@ describe('SigningKeyRing', () => {
     expect(store.reads - before).toBe(2);
   });
 });
+
+/** A store that can be switched off, like a database that went away. */
+class FlakyStore extends CountingStore {
+  down = false;
+  override listUsable(now: string): Promise<StoredSigningKey[]> {
+    const answer = super.listUsable(now);
+    return this.down ? Promise.reject(new Error('database unavailable')) : answer;
+  }
+  override insertGeneration(key: StoredSigningKey): Promise<StoredSigningKey> {
+    return this.down ? Promise.reject(new Error('database unavailable')) : super.insertGeneration(key);
+  }
+}
+
+describe('SigningKeyRing while the database is down', () => {
+  it('keeps signing and publishing with the keys it loaded, even when a refresh or rotation is due', async () => {
+    const clock = new ManualClock('2025-06-01T12:00:00.000Z');
+    const store = new FlakyStore(new MemorySigningKeyStore());
+    const ring = new SigningKeyRing(store, clock, KEY_RING_TIMING);
+    await ring.start();
+    const { kid } = await ring.signingKey();
+    store.down = true;
+    clock.advance(31 * DAY);
+    expect((await ring.signingKey()).kid).toBe(kid);
+    expect((await ring.publicJwks()).map((jwk) => jwk.kid)).toEqual([kid]);
+    clock.advance(KEY_RING_TIMING.reloadCooldownMs);
+    const reads = store.reads;
+    expect(await ring.verificationKey('unknown-1')).toBeUndefined();
+    expect(await ring.verificationKey('unknown-2')).toBeUndefined();
+    expect(store.reads - reads).toBe(1);
+  });
+
+  it('fails to start when there is no key and no database', async () => {
+    const store = new FlakyStore(new MemorySigningKeyStore());
+    store.down = true;
+    const ring = new SigningKeyRing(store, new ManualClock('2025-06-01T12:00:00.000Z'), KEY_RING_TIMING);
+    await expect(ring.start()).rejects.toThrow('database unavailable');
+  });
+});

@@ -30,6 +30,8 @@ export class SigningKeyRing {
   private newest: StoredSigningKey | undefined;
   private signer: { readonly kid: string; readonly key: CryptoKey } | undefined;
   private loadedAt = Number.NEGATIVE_INFINITY;
+  /** When the last reload began, successful or not: unknown kids wait a cooldown after either. */
+  private attemptedAt = Number.NEGATIVE_INFINITY;
   private pending: Promise<void> | undefined;
 
   constructor(
@@ -46,27 +48,34 @@ export class SigningKeyRing {
 
   /** The key to sign with now, rotating first when the current one is too old. */
   async signingKey(): Promise<{ readonly kid: string; readonly key: CryptoKey }> {
-    if (this.millisNow() - this.loadedAt >= this.timing.refreshEveryMs) await this.once(() => this.reload());
+    if (this.millisNow() - this.loadedAt >= this.timing.refreshEveryMs) await this.unlessSigning(() => this.reload());
     const newest = this.newest;
     if (newest === undefined || this.millisNow() - Date.parse(newest.createdAt) >= this.timing.rotateAfterMs) {
-      await this.once(() => this.rotate());
+      await this.unlessSigning(() => this.rotate());
     }
     if (this.signer === undefined) throw new Error('no signing key loaded');
     return this.signer;
   }
 
-  /** The public key for a token's `kid`, looking in the database (at most once per cooldown) when unknown. */
+  /**
+   * The public key for a token's `kid`, looking in the database (at most once per cooldown) when
+   * unknown; undefined when no key has that id or the database cannot say.
+   */
   async verificationKey(kid: string): Promise<CryptoKey | undefined> {
     const known = this.keys.get(kid);
     if (known !== undefined) return known.publicKey;
-    if (this.millisNow() - this.loadedAt < this.timing.reloadCooldownMs) return undefined;
-    await this.once(() => this.reload());
+    if (this.millisNow() - this.attemptedAt < this.timing.reloadCooldownMs) return undefined;
+    try {
+      await this.once(() => this.reload());
+    } catch {
+      return undefined;
+    }
     return this.keys.get(kid)?.publicKey;
   }
 
   /** The public keys to publish at `/.well-known/jwks.json`, refreshed like the signer's. */
   async publicJwks(): Promise<JWK[]> {
-    if (this.millisNow() - this.loadedAt >= this.timing.reloadCooldownMs) await this.once(() => this.reload());
+    if (this.millisNow() - this.loadedAt >= this.timing.reloadCooldownMs) await this.unlessSigning(() => this.reload());
     return [...this.keys.values()].map(({ stored }) => JSON.parse(stored.publicJwk) as JWK);
   }
 
@@ -80,6 +89,7 @@ export class SigningKeyRing {
   }
 
   private async reload(): Promise<void> {
+    this.attemptedAt = this.millisNow();
     const usable = await this.store.listUsable(this.clock.now());
     const keys = new Map<string, LoadedKey>();
     for (const stored of usable) {
@@ -93,6 +103,18 @@ export class SigningKeyRing {
     this.keys = keys;
     this.newest = newest;
     this.loadedAt = this.millisNow();
+  }
+
+  /**
+   * Refreshes keys, but while the database is unreachable carries on with the keys already
+   * loaded, so static clients still get tokens and the key set is still served.
+   */
+  private async unlessSigning(task: () => Promise<void>): Promise<void> {
+    try {
+      await this.once(task);
+    } catch (error) {
+      if (this.signer === undefined) throw error;
+    }
   }
 
   /** Runs one reload or rotation at a time; concurrent callers share it. */
