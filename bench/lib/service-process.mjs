@@ -7,14 +7,16 @@ const MAIN = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta
 export const BENCH_CLIENT = { clientId: 'bench', clientSecret: 'bench-secret-0123456789', tenant: 'bench', scopes: ['inventory:read', 'inventory:write'] };
 
 /** Starts the real server (built) as a child process and fetches a token from its issuer. */
-export async function startService(databaseUrl, extraEnv = {}) {
+export async function startService(databaseUrl, extraEnv = {}, nodeArgs = []) {
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN, 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN, 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, AUTH_CLIENTS: JSON.stringify([BENCH_CLIENT]), LOG_LEVEL: 'warn', BULK_MAX_ITEMS: '10000', BODY_LIMIT: String(64 * 1024 * 1024), CSV_MAX_BYTES: String(1024 * 1024 * 1024), CSV_MAX_ROWS: String(5_000_000), ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`);
+  const exitedEarly = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before it was ready`))));
+  exitedEarly.catch(() => undefined);
+  await Promise.race([waitFor(`${url}/healthz`), exitedEarly]);
   const response = await fetch(`${url}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

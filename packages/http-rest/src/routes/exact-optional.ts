@@ -8,5 +8,11 @@ export type ExactOptional<T> = { [K in RequiredKeys<T>]: T[K] } & { [K in Exclud
  * `exactOptionalPropertyTypes`) do not, and a key that is present means "given".
  */
 export function exactOptional<T extends object>(value: T): ExactOptional<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as ExactOptional<T>;
+  // Zod leaves absent keys absent, so the copy is almost never needed: this runs per bulk item.
+  for (const key in value) {
+    if (value[key] === undefined) {
+      return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as ExactOptional<T>;
+    }
+  }
+  return value as ExactOptional<T>;
 }
