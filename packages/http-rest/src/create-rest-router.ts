@@ -5,6 +5,7 @@ import { createDocsRouter } from './openapi/docs-page.js';
 import { generateOpenApiDocument, registerSecurity } from './openapi/openapi-document.js';
 import type { RestDeps } from './rest-deps.js';
 import { addBulkInventoryRoute } from './routes/bulk-inventory-route.js';
+import { addCsvImportRoute } from './routes/csv-import-route.js';
 import { addInventoryRecordRoutes } from './routes/inventory-record-routes.js';
 import { addProductInventoryRoutes } from './routes/product-inventory-routes.js';
 import { addProductReferenceRoutes } from './routes/product-reference-routes.js';
@@ -30,6 +31,7 @@ export function createRestRouter(deps: RestDeps): Router {
   addInventoryRecordRoutes(kit, deps.service);
   addBulkInventoryRoute(kit, deps.service, deps.limits.bulkMaxItems);
   addProductReferenceRoutes(kit, deps.service, deps.limits.bulkMaxItems);
+  if (deps.importCsv !== undefined) addCsvImportRoute(kit, deps.importCsv);
 
   const document = generateOpenApiDocument(registry);
   router.get('/v2/openapi.json', (_req, res) => {

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { Authenticator, Scope, TenantId } from '@inventory/core';
-import type { RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Router } from 'express';
 import type { z } from 'zod';
 import { principalOf, requireScope } from '../auth/require-scope.js';
 import { ERROR_TABLE, type RestErrorCode } from '../errors/error-table.js';
@@ -19,6 +19,8 @@ export interface RouteContext<P, Q> {
   readonly query: Q;
   /** The parsed JSON body (undefined without one); routes check it with their own schema. */
   readonly body: unknown;
+  /** The raw request, for a route that streams its body itself (see `streamedBody`). */
+  readonly request: Request;
 }
 
 type ParamsSchema = z.ZodObject;
@@ -36,6 +38,8 @@ export interface RouteSpec<P extends ParamsSchema, Q extends ParamsSchema> {
   readonly query: Q;
   /** Documents the JSON body; a route with a body also gets the size-limited JSON reader. */
   readonly body?: z.ZodType;
+  /** Documents a body the route streams itself, by media type; it gets no JSON reader. */
+  readonly streamedBody?: Readonly<Record<string, z.ZodType>>;
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema: z.ZodType }>>;
   /** Failures the route documents besides the ones every route can answer. */
   readonly errors: readonly RestErrorCode[];
@@ -63,7 +67,7 @@ export class RouteKit {
     const handler: RequestHandler = async (req, res) => {
       const params = parseOrThrow(spec.params, req.params, 'path parameters');
       const query = parseOrThrow(spec.query, req.query, 'query parameters');
-      const reply = await spec.handle({ tenant: principalOf(req).tenant, params, query, body: req.body as unknown });
+      const reply = await spec.handle({ tenant: principalOf(req).tenant, params, query, body: req.body as unknown, request: req });
       res.status(reply.status).json(reply.body);
     };
     const chain = [requireScope(this.authenticator, spec.scope), ...(spec.body === undefined ? [] : [this.jsonBody]), handler];
@@ -92,6 +96,7 @@ function openApiOperation<P extends ParamsSchema, Q extends ParamsSchema>(spec: 
       params: spec.params,
       query: spec.query,
       ...(spec.body !== undefined && { body: { required: true, content: { 'application/json': { schema: spec.body } } } }),
+      ...(spec.streamedBody !== undefined && { body: { required: true, content: Object.fromEntries(Object.entries(spec.streamedBody).map(([type, schema]) => [type, { schema }])) } }),
     },
     responses,
   };
