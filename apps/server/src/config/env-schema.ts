@@ -39,8 +39,8 @@ const jsonClients = z.string().transform((text, context) => {
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like https://host[:port]');
 
 /**
- * The environment variables of CONTRACT §5 (plus BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS), each with
- * its default. Unknown variables are ignored: the environment holds much else. An external issuer
+ * The environment variables of CONTRACT §5 (plus BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS, the search
+ * page size, the database pool and timeouts, and the shutdown drain time), each with its default. Unknown variables are ignored: the environment holds much else. An external issuer
  * (AUTH_JWKS_URL) needs its AUTH_ISSUER and AUTH_AUDIENCE spelled out; the built-in one defaults them.
  */
 export const envSchema = z.object({
@@ -61,6 +61,12 @@ export const envSchema = z.object({
     .refine((claim) => !REGISTERED_CLAIMS.includes(claim), `must not be one of the claims the issuer sets (${REGISTERED_CLAIMS.join(', ')})`),
   BULK_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
   BODY_LIMIT: integer(1024, 1_073_741_824).default(4 * 1024 * 1024),
+  SEARCH_MAX_PAGE_SIZE: integer(1, 1000).default(1000),
+  DATABASE_POOL_MAX: integer(1, 1000).default(10),
+  DATABASE_ACQUIRE_TIMEOUT_MS: integer(50, 600_000).default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer(50, 3_600_000).default(15_000),
+  SQLITE_BUSY_TIMEOUT_MS: integer(0, 600_000).default(5000),
+  SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()

@@ -5,6 +5,17 @@ export interface ServerConfig {
   readonly host: string;
   readonly port: number;
   readonly databaseUrl: string;
+  /** How long callers wait on the database before a 503, and how many connections it gets. */
+  readonly database: {
+    /** PostgreSQL pool size. */
+    readonly poolMax: number;
+    /** PostgreSQL: longest wait for a pool connection (also when connecting). */
+    readonly acquireTimeoutMs: number;
+    /** PostgreSQL `statement_timeout`. */
+    readonly statementTimeoutMs: number;
+    /** SQLite: longest wait for the write lock. */
+    readonly sqliteBusyTimeoutMs: number;
+  };
   readonly auth: {
     readonly clients: NonNullable<Env['AUTH_CLIENTS']>;
     readonly issuer: string;
@@ -12,10 +23,12 @@ export interface ServerConfig {
     readonly jwksUrl: string | undefined;
     readonly tenantClaim: string;
   };
-  readonly limits: { readonly bulkMaxItems: number; readonly bodyLimitBytes: number };
+  readonly limits: { readonly bulkMaxItems: number; readonly bodyLimitBytes: number; readonly searchMaxPageSize: number };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly corsOrigins: readonly string[];
   readonly production: boolean;
+  /** On SIGTERM, how long in-flight requests may run before their connections are cut. */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** The built-in issuer's `iss` and `aud` unless AUTH_ISSUER / AUTH_AUDIENCE say otherwise. */
@@ -27,6 +40,12 @@ export function toServerConfig(env: Env): ServerConfig {
     host: env.HOST,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
+    database: {
+      poolMax: env.DATABASE_POOL_MAX,
+      acquireTimeoutMs: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      sqliteBusyTimeoutMs: env.SQLITE_BUSY_TIMEOUT_MS,
+    },
     auth: {
       clients: env.AUTH_CLIENTS ?? [],
       issuer: env.AUTH_ISSUER ?? DEFAULT_ISSUER,
@@ -34,9 +53,10 @@ export function toServerConfig(env: Env): ServerConfig {
       jwksUrl: env.AUTH_JWKS_URL,
       tenantClaim: env.AUTH_TENANT_CLAIM,
     },
-    limits: { bulkMaxItems: env.BULK_MAX_ITEMS, bodyLimitBytes: env.BODY_LIMIT },
+    limits: { bulkMaxItems: env.BULK_MAX_ITEMS, bodyLimitBytes: env.BODY_LIMIT, searchMaxPageSize: env.SEARCH_MAX_PAGE_SIZE },
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS,
     production: env.NODE_ENV === 'production',
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }
