@@ -1,10 +1,12 @@
-import { DEFAULT_LIMITS, InventoryService, systemClock } from '@inventory/core';
+import { DEFAULT_LIMITS, systemClock } from '@inventory/core';
 import { Container } from 'inversify';
 import { createAuthBinding } from '../auth-binding.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { createApp } from '../http/create-app.js';
 import { ServerState } from '../lifecycle/server-state.js';
 import { createLogger } from '../logging/create-logger.js';
+import { MeteredInventoryService } from '../metrics/metered-inventory-service.js';
+import { ServerMetrics } from '../metrics/server-metrics.js';
 import { openPersistence } from '../persistence/open-persistence.js';
 import { id, type Services } from './services.js';
 
@@ -21,9 +23,15 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
   container.bind(id('logger')).toConstantValue(overrides.logger ?? createLogger(config));
   container.bind(id('clock')).toConstantValue(overrides.clock ?? systemClock);
   container.bind(id('state')).toConstantValue(new ServerState());
+  container.bind(id('metrics')).toConstantValue(new ServerMetrics());
 
   const { persistence, auth } = overrides;
-  if (persistence === undefined) container.bind(id('persistence')).toDynamicValue((context) => openPersistence(context.get(id('config'))));
+  if (persistence === undefined) {
+    container.bind(id('persistence')).toDynamicValue((context) => {
+      const logger = context.get(id('logger'));
+      return openPersistence(context.get(id('config')), (error) => logger.warn({ cause: error.message }, 'database connection lost; it is replaced on next use'));
+    });
+  }
   else container.bind(id('persistence')).toConstantValue(persistence);
   if (auth === undefined) {
     // Tokens live on the wall clock: a test's manual service clock moves stock timestamps, not token lifetimes.
@@ -33,8 +41,8 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
 
   container.bind(id('service')).toDynamicValue(async (context) => {
     const { stores, readModel, unitOfWork } = await context.getAsync(id('persistence'));
-    const limits = { ...DEFAULT_LIMITS, bulkMaxItems: config.limits.bulkMaxItems };
-    return new InventoryService({ stores, readModel, unitOfWork, clock: context.get(id('clock')), limits });
+    const limits = { ...DEFAULT_LIMITS, bulkMaxItems: config.limits.bulkMaxItems, maxPageSize: config.limits.searchMaxPageSize };
+    return new MeteredInventoryService({ stores, readModel, unitOfWork, clock: context.get(id('clock')), limits }, context.get(id('metrics')));
   });
 
   container.bind(id('app')).toDynamicValue(async (context) => {
@@ -44,6 +52,7 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
     return createApp({
       config,
       logger: context.get(id('logger')),
+      metrics: context.get(id('metrics')),
       service: await context.getAsync(id('service')),
       authenticator: auth.authenticator,
       readiness: { accepting: () => state.accepting(), ping: () => persistence.ping() },

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AuthBinding } from '../auth-binding.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { ServerState } from '../lifecycle/server-state.js';
+import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { ServerPersistence } from '../persistence/server-persistence.js';
 
 /** Everything the composition root wires, by name; the container's identifiers are typed by it. */
@@ -13,6 +14,7 @@ export interface Services {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly state: ServerState;
+  readonly metrics: ServerMetrics;
   readonly persistence: ServerPersistence;
   readonly service: InventoryService;
   readonly auth: AuthBinding;
@@ -26,6 +28,7 @@ const identifiers: { readonly [K in ServiceName]: symbol } = {
   logger: Symbol('logger'),
   clock: Symbol('clock'),
   state: Symbol('state'),
+  metrics: Symbol('metrics'),
   persistence: Symbol('persistence'),
   service: Symbol('service'),
   auth: Symbol('auth'),

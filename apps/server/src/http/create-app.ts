@@ -3,13 +3,19 @@ import { createErrorHandler, createRestRouter, errorHandlerOptions, routeNotFoun
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
+import { createMetricsRouter } from '../metrics/metrics-router.js';
+import { requestMetrics } from '../metrics/request-metrics.js';
+import type { ServerMetrics } from '../metrics/server-metrics.js';
 import { corsAllowList } from './cors.js';
 import { createHealthRouter, type Readiness } from './health-routes.js';
 import { requestContext, requestLogger } from './request-context.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface AppDeps {
-  readonly config: Pick<ServerConfig, 'limits' | 'corsOrigins'>;
+  readonly config: Pick<ServerConfig, 'limits' | 'corsOrigins' | 'production'>;
   readonly logger: Logger;
+  /** Counted for every request; served at `/metrics`. */
+  readonly metrics: ServerMetrics;
   readonly service: InventoryService;
   readonly authenticator: Authenticator;
   readonly readiness: Readiness;
@@ -20,21 +26,23 @@ export interface AppDeps {
 }
 
 /**
- * The HTTP application: request ids and logs, CORS, health, the public routers, the APIs, then
- * one 404 and one error envelope for anything else. Listening is {@link startServer}'s job.
+ * The HTTP application: request ids, logs and metrics, security headers, CORS, health and
+ * metrics, the public routers, the APIs, then one 404 and one error envelope for anything else. Listening is {@link startServer}'s job.
  */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestContext(deps.logger));
+  app.use(requestMetrics(deps.metrics));
+  app.use(securityHeaders(deps.config.production));
   app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
     if (!deps.readiness.accepting()) res.setHeader('Connection', 'close');
     next();
   });
   app.use(corsAllowList(deps.config.corsOrigins));
   app.use(createHealthRouter(deps.readiness));
+  app.use(createMetricsRouter(deps.metrics));
   for (const router of deps.publicRouters) app.use(router);
   for (const router of deps.apiRouters) app.use(router);
   const onUnexpectedError = logUnexpected(deps.logger);

@@ -10,18 +10,16 @@ export interface RunningServer {
   readonly port: number;
   /**
    * Graceful stop: refuse new work, let in-flight requests finish (connections are forced closed
-   * after `drainTimeoutMs`), then close the database.
+   * after `drainTimeoutMs`, by default SHUTDOWN_TIMEOUT_MS), then close the database.
    */
   close(): Promise<void>;
 }
-
-const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 
 /**
  * Starts the server in this process: migrates the database, prepares authentication, then
  * listens. Tests call it with port 0 and overrides; `main.ts serve` calls it with the real config.
  */
-export async function startServer(config: ServerConfig, overrides: ServerOverrides = {}, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, overrides: ServerOverrides = {}, drainTimeoutMs = config.shutdownTimeoutMs): Promise<RunningServer> {
   const container = createServerContainer(config, overrides);
   const logger = container.get(id('logger'));
   const auth = await container.getAsync(id('auth'));
