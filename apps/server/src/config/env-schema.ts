@@ -40,7 +40,7 @@ const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look l
 
 /**
  * The environment variables of CONTRACT §5 (plus BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS, the search
- * page size, the database pool and timeouts, and the shutdown drain time), each with its default. Unknown variables are ignored: the environment holds much else. An external issuer
+ * page size, the CSV import limits, the database pool and timeouts, and the shutdown drain time), each with its default. Unknown variables are ignored: the environment holds much else. An external issuer
  * (AUTH_JWKS_URL) needs its AUTH_ISSUER and AUTH_AUDIENCE spelled out; the built-in one defaults them.
  */
 export const envSchema = z.object({
@@ -62,6 +62,8 @@ export const envSchema = z.object({
   BULK_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
   BODY_LIMIT: integer(1024, 1_073_741_824).default(4 * 1024 * 1024),
   SEARCH_MAX_PAGE_SIZE: integer(1, 1000).default(1000),
+  CSV_MAX_BYTES: integer(1, 1_099_511_627_776).default(100 * 1024 * 1024),
+  CSV_MAX_ROWS: integer(1, 1_000_000_000).default(1_000_000),
   DATABASE_POOL_MAX: integer(1, 1000).default(10),
   DATABASE_ACQUIRE_TIMEOUT_MS: integer(50, 600_000).default(5000),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(50, 3_600_000).default(15_000),

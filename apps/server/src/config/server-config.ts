@@ -23,7 +23,15 @@ export interface ServerConfig {
     readonly jwksUrl: string | undefined;
     readonly tenantClaim: string;
   };
-  readonly limits: { readonly bulkMaxItems: number; readonly bodyLimitBytes: number; readonly searchMaxPageSize: number };
+  readonly limits: {
+    readonly bulkMaxItems: number;
+    readonly bodyLimitBytes: number;
+    readonly searchMaxPageSize: number;
+    /** Largest CSV file one import reads (REST or GraphQL); more stops it with 413. */
+    readonly csvMaxBytes: number;
+    /** Most data rows of one CSV import; more stops it with 413. */
+    readonly csvMaxRows: number;
+  };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly corsOrigins: readonly string[];
   readonly production: boolean;
@@ -53,7 +61,7 @@ export function toServerConfig(env: Env): ServerConfig {
       jwksUrl: env.AUTH_JWKS_URL,
       tenantClaim: env.AUTH_TENANT_CLAIM,
     },
-    limits: { bulkMaxItems: env.BULK_MAX_ITEMS, bodyLimitBytes: env.BODY_LIMIT, searchMaxPageSize: env.SEARCH_MAX_PAGE_SIZE },
+    limits: { bulkMaxItems: env.BULK_MAX_ITEMS, bodyLimitBytes: env.BODY_LIMIT, searchMaxPageSize: env.SEARCH_MAX_PAGE_SIZE, csvMaxBytes: env.CSV_MAX_BYTES, csvMaxRows: env.CSV_MAX_ROWS },
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS,
     production: env.NODE_ENV === 'production',

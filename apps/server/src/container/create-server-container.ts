@@ -1,14 +1,20 @@
 import { DEFAULT_LIMITS, systemClock } from '@inventory/core';
+import { createSubgraph } from '@inventory/graphql';
 import { Container } from 'inversify';
 import { createAuthBinding } from '../auth-binding.js';
 import type { ServerConfig } from '../config/server-config.js';
+import { createCsvImporter, graphqlCsvImport } from '../csv/csv-importer.js';
 import { createApp } from '../http/create-app.js';
+import { createGraphqlRouter } from '../http/graphql-router.js';
 import { ServerState } from '../lifecycle/server-state.js';
 import { createLogger } from '../logging/create-logger.js';
 import { MeteredInventoryService } from '../metrics/metered-inventory-service.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
 import { openPersistence } from '../persistence/open-persistence.js';
 import { id, type Services } from './services.js';
+
+/** Document limits of `/graphql` (graphql-armor); entity batches follow BULK_MAX_ITEMS. */
+const GRAPHQL_LIMITS = { maxDepth: 10, maxAliases: 30, maxCost: 5000 } as const;
 
 /** Replacements for tests: an in-memory store, a static-token authenticator, a manual clock. */
 export type ServerOverrides = Partial<Pick<Services, 'persistence' | 'auth' | 'clock' | 'logger'>>;
@@ -49,15 +55,27 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
     const persistence = await context.getAsync(id('persistence'));
     const state = context.get(id('state'));
     const auth = await context.getAsync(id('auth'));
+    const service = await context.getAsync(id('service'));
+    const logger = context.get(id('logger'));
+    const importCsv = createCsvImporter(service, { maxBytes: config.limits.csvMaxBytes, maxRows: config.limits.csvMaxRows });
+    const subgraph = createSubgraph({
+      service,
+      authenticator: auth.authenticator,
+      importCsv: graphqlCsvImport(importCsv),
+      production: config.production,
+      limits: { ...GRAPHQL_LIMITS, maxEntities: config.limits.bulkMaxItems, bodyLimitBytes: config.limits.bodyLimitBytes },
+      logger: logger.child({ component: 'graphql' }),
+    });
     return createApp({
       config,
-      logger: context.get(id('logger')),
+      logger,
       metrics: context.get(id('metrics')),
-      service: await context.getAsync(id('service')),
+      service,
       authenticator: auth.authenticator,
+      importCsv,
       readiness: { accepting: () => state.accepting(), ping: () => persistence.ping() },
       publicRouters: [auth.router],
-      apiRouters: [],
+      apiRouters: [createGraphqlRouter(subgraph)],
     });
   });
   return container;

@@ -1,5 +1,5 @@
 import { isInventoryError, type Authenticator, type InventoryService } from '@inventory/core';
-import { createErrorHandler, createRestRouter, errorHandlerOptions, routeNotFound, type UnexpectedErrorListener } from '@inventory/http-rest';
+import { createErrorHandler, createRestRouter, errorHandlerOptions, routeNotFound, type RestCsvImport, type UnexpectedErrorListener } from '@inventory/http-rest';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
@@ -18,6 +18,8 @@ export interface AppDeps {
   readonly metrics: ServerMetrics;
   readonly service: InventoryService;
   readonly authenticator: Authenticator;
+  /** Backs `POST /v2/inventory/import/csv` (absent: that route is a 404). */
+  readonly importCsv?: RestCsvImport;
   readonly readiness: Readiness;
   /** Routers that need no bearer token or bring their own (OAuth2 token endpoint, JWKS, metrics). */
   readonly publicRouters: readonly Router[];
@@ -46,7 +48,15 @@ export function createApp(deps: AppDeps): Express {
   for (const router of deps.publicRouters) app.use(router);
   for (const router of deps.apiRouters) app.use(router);
   const onUnexpectedError = logUnexpected(deps.logger);
-  app.use(createRestRouter({ service: deps.service, authenticator: deps.authenticator, limits: deps.config.limits, onUnexpectedError }));
+  app.use(
+    createRestRouter({
+      service: deps.service,
+      authenticator: deps.authenticator,
+      limits: deps.config.limits,
+      onUnexpectedError,
+      ...(deps.importCsv !== undefined && { importCsv: deps.importCsv }),
+    }),
+  );
   app.use(routeNotFound);
   app.use(createErrorHandler(errorHandlerOptions({ onUnexpectedError })));
   return app;

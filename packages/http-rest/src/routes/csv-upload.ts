@@ -77,6 +77,9 @@ function readMultipart(req: Request, query: RawCsvOptions): Promise<CsvUpload> {
         return;
       }
       const upload = new PassThrough();
+      // A small body is parsed whole before the importer starts reading: its error then reaches
+      // the importer through the stream's errored state, not as an unhandled 'error' event.
+      upload.on('error', () => undefined);
       file = upload;
       // The file ends with the body, so a field sent after it is still refused.
       stream.pipe(upload, { end: false });

@@ -1,0 +1,12 @@
+import type { Subgraph } from '@inventory/graphql';
+import { Router } from 'express';
+
+/**
+ * `/graphql` for the subgraph. Mounted before any body parser: yoga reads the body itself, within
+ * its own limits, and streams CSV uploads to the importer.
+ */
+export function createGraphqlRouter(subgraph: Subgraph): Router {
+  const router = Router();
+  router.use('/graphql', subgraph.requestListener);
+  return router;
+}
