@@ -54,8 +54,11 @@ export class ServerProcess {
     readonly exited: Promise<number | null>,
   ) {}
 
-  /** Starts the server with only `env` (plus PATH) and resolves once it logs that it listens. */
-  static start(env: Readonly<Record<string, string>>): Promise<ServerProcess> {
+  /**
+   * Starts the server with only `env` (plus PATH; LOG_LEVEL must stay at info or below) and
+   * resolves once it logs that it listens; kills it if that takes longer than `timeoutMs`.
+   */
+  static start(env: Readonly<Record<string, string>>, timeoutMs = 30_000): Promise<ServerProcess> {
     const child = spawn(process.execPath, [MAIN, 'serve'], {
       env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
       cwd: ROOT,
@@ -70,7 +73,9 @@ export class ServerProcess {
         if (url !== undefined) resolve(new ServerProcess(child, url, logs, exited));
       });
       child.stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       void exited.then((code) => reject(new Error(`the server exited with ${code} before listening:\n${logs.join('\n')}`)));
+      void exited.finally(() => clearTimeout(timer));
     });
   }
 
