@@ -12,6 +12,7 @@ import { productReference } from './resolvers/product-resolvers.js';
 import { buildFederatedSchema } from './schema/federation-schema.js';
 import { SUBGRAPH_SDL } from './schema/subgraph-sdl.js';
 import type { SubgraphDeps } from './subgraph-deps.js';
+import { useStreamingUploads } from './upload/streaming-uploads-plugin.js';
 
 /** The yoga instance of the subgraph; callable as an express handler or a node:http listener. */
 export type Subgraph = YogaServerInstance<Record<string, unknown>, RequestScope>;
@@ -20,7 +21,7 @@ export type Subgraph = YogaServerInstance<Record<string, unknown>, RequestScope>
  * The Federation v2 inventory subgraph at `/graphql`, over the same core service REST uses. Mount
  * it with `app.use('/graphql', subgraph.requestListener)` (the listener type-checks as an express
  * handler; yoga reads `originalUrl`) before any body parser: yoga reads the body itself, with the
- * size limit. GraphiQL is rendered from the npm package (no CDN) outside production.
+ * size limits, and streams multipart uploads to the resolver. GraphiQL is rendered from the npm package (no CDN) outside production.
  */
 export function createSubgraph(deps: SubgraphDeps): Subgraph {
   const auth = bearerAuth(deps.authenticator);
@@ -37,7 +38,8 @@ export function createSubgraph(deps: SubgraphDeps): Subgraph {
     graphiql: deps.production ? false : { title: 'Inventory GraphQL', headers: JSON.stringify({ Authorization: 'Bearer <token>' }, null, 2) },
     renderGraphiQL,
     maskedErrors: { isDev: false },
-    maxRequestBodySize: deps.limits.bodyLimitBytes,
+    // Body limits are useStreamingUploads' job: yoga's would also cap (and buffer) uploads.
+    maxRequestBodySize: false,
     ...(deps.logger !== undefined && { logging: deps.logger }),
     context: ({ request }): RequestScope => {
       const principal = auth.principalOf(request);
@@ -49,6 +51,13 @@ export function createSubgraph(deps: SubgraphDeps): Subgraph {
         importCsv: deps.importCsv,
       };
     },
-    plugins: [csrfPrevention(), auth.plugin, ...documentLimits(deps.limits, deps.production), useDomainErrors(), useRequestErrorCodes()],
+    plugins: [
+      csrfPrevention(),
+      useStreamingUploads({ bodyLimitBytes: deps.limits.bodyLimitBytes, uploadLimitBytes: deps.limits.uploadLimitBytes ?? deps.limits.bodyLimitBytes }),
+      auth.plugin,
+      ...documentLimits(deps.limits, deps.production),
+      useDomainErrors(),
+      useRequestErrorCodes(),
+    ],
   });
 }

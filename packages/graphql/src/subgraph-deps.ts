@@ -12,8 +12,10 @@ export interface SubgraphLimits {
   readonly maxCost: number;
   /** Most representations of one `_entities` call. */
   readonly maxEntities: number;
-  /** Largest request body, multipart uploads included (HTTP 413 beyond). */
+  /** Largest request body, and largest text field of a multipart request (HTTP 413 beyond). */
   readonly bodyLimitBytes: number;
+  /** Largest file of a multipart upload, streamed to the importer; default `bodyLimitBytes`. */
+  readonly uploadLimitBytes?: number;
   /** Most lexical tokens of a document; default 2000. */
   readonly maxTokens?: number;
   /** Most directives of a document; default 50. */

@@ -62,6 +62,10 @@ function readMultipart(req: Request, query: RawCsvOptions): Promise<CsvUpload> {
       else fields[name] = value;
     });
     busboy.on('file', (name, stream: BusboyFileStream) => {
+      // A body cut short inside a file part errors that part's stream: never unhandled.
+      stream.on('error', () => {
+        if (file !== undefined && !file.writableEnded) file.destroy(validationFailed([{ path: 'body', message: 'is not a well-formed multipart body' }], 'Invalid multipart CSV upload'));
+      });
       if (name !== 'file' || file !== undefined) {
         stream.resume();
         fail(name, name === 'file' ? 'only one file can be imported per request' : 'is not allowed: the file goes in the field "file"');

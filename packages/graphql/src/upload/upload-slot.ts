@@ -1,0 +1,57 @@
+import { PassThrough, Readable } from 'node:stream';
+import type { CsvFile } from '../csv-import.js';
+
+/**
+ * One file the `map` of a multipart request promises, handed to resolvers before its bytes
+ * arrive: reading it waits for the file part and then streams it. Whatever a resolver leaves
+ * unread is discarded, so the rest of the request body keeps flowing.
+ */
+export class UploadSlot {
+  private readonly pipe = new PassThrough();
+  private source: Readable | undefined;
+  private discarding = false;
+  private error: Error | undefined;
+
+  constructor() {
+    // The resolver may not have started reading when the body fails; it sees the error on read.
+    this.pipe.on('error', () => undefined);
+    this.pipe.on('close', () => {
+      this.discarding = true;
+      this.source?.unpipe(this.pipe);
+      this.source?.resume();
+    });
+  }
+
+  /** The `Upload` value of the variables. */
+  readonly file: CsvFile = {
+    stream: () => {
+      // A stream that failed before anyone read it would convert into an empty one.
+      const error = this.error;
+      if (error !== undefined) return new ReadableStream({ start: (controller) => controller.error(error) });
+      return Readable.toWeb(this.pipe) as ReadableStream<Uint8Array>;
+    },
+  };
+
+  /** The file part arrived: its bytes flow to the reader, or into nothing if nobody reads. */
+  attach(source: Readable, failure: (cause: Error) => Error): void {
+    this.source = source;
+    source.on('error', (cause: Error) => this.fail(failure(cause)));
+    if (this.discarding) source.resume();
+    else source.pipe(this.pipe);
+  }
+
+  get attached(): boolean {
+    return this.source !== undefined;
+  }
+
+  /** The body ended or broke before this file was complete. */
+  fail(error: Error): void {
+    this.error ??= error;
+    this.pipe.destroy(error);
+  }
+
+  /** The response is out: nothing reads this file any more. */
+  discard(): void {
+    this.pipe.destroy();
+  }
+}
