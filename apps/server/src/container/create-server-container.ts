@@ -63,7 +63,7 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
       authenticator: auth.authenticator,
       importCsv: graphqlCsvImport(importCsv),
       production: config.production,
-      limits: { ...GRAPHQL_LIMITS, maxEntities: config.limits.bulkMaxItems, bodyLimitBytes: config.limits.bodyLimitBytes },
+      limits: { ...GRAPHQL_LIMITS, maxEntities: config.limits.bulkMaxItems, bodyLimitBytes: config.limits.bodyLimitBytes, uploadLimitBytes: config.limits.csvMaxBytes },
       logger: logger.child({ component: 'graphql' }),
     });
     return createApp({
