@@ -8,6 +8,7 @@ import { requestMetrics } from '../metrics/request-metrics.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import { corsAllowList } from './cors.js';
 import { createHealthRouter, type Readiness } from './health-routes.js';
+import { refuseWhileStopping } from './refuse-while-stopping.js';
 import { requestContext, requestLogger } from './request-context.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -29,7 +30,8 @@ export interface AppDeps {
 
 /**
  * The HTTP application: request ids, logs and metrics, security headers, CORS, health and
- * metrics, the public routers, the APIs, then one 404 and one error envelope for anything else. Listening is {@link startServer}'s job.
+ * metrics, a 503 for new requests once shutdown began, the public routers, the APIs, then one
+ * 404 and one error envelope for anything else. Listening is {@link startServer}'s job.
  */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -45,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(corsAllowList(deps.config.corsOrigins));
   app.use(createHealthRouter(deps.readiness));
   app.use(createMetricsRouter(deps.metrics));
+  app.use(refuseWhileStopping(deps.readiness));
   for (const router of deps.publicRouters) app.use(router);
   for (const router of deps.apiRouters) app.use(router);
   const onUnexpectedError = logUnexpected(deps.logger);

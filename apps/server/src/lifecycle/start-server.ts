@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from '../config/server-config.js';
 import { createServerContainer, type ServerOverrides } from '../container/create-server-container.js';
 import { id } from '../container/services.js';
+import { ConnectionDrain } from './connection-drain.js';
 
 export interface RunningServer {
   /** `http://host:port` actually bound (port 0 picks a free one). */
@@ -28,6 +29,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     await persistence.migrate();
     await auth.start();
     const server = createServer(await container.getAsync(id('app')));
+    const connections = new ConnectionDrain(server);
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -36,7 +38,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     const close = (): Promise<void> => {
       closing ??= (async () => {
         container.get(id('state')).stopAccepting();
-        await drain(server, drainTimeoutMs);
+        await connections.drain(drainTimeoutMs);
         await persistence.close();
         logger.info('stopped');
       })();
@@ -56,23 +58,5 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       server.off('error', reject);
       resolve();
     });
-  });
-}
-
-/**
- * Stops accepting connections and waits for open ones. Keep-alive sockets are closed as soon as
- * they are idle (checked every 100 ms, since in-flight requests end one by one); whatever is
- * still open after `timeoutMs` is cut.
- */
-function drain(server: Server, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
-    const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
-    server.close(() => {
-      clearInterval(idleSweep);
-      clearTimeout(force);
-      resolve();
-    });
-    server.closeIdleConnections();
   });
 }

@@ -5,9 +5,9 @@ import type { ServerMetrics } from './server-metrics.js';
 const MAX_ROUTE_LABELS = 100;
 
 /**
- * Observes every request when its response ends: count and duration by method, status and the
- * route's *template* (`/v2/inventory/id/:id`), never the raw URL, so ids in paths cannot grow
- * the number of series. Requests no route matched are `unmatched`.
+ * Observes every request: in flight while it runs; when its response ends, count and duration
+ * by method, status and the route's *template* (`/v2/inventory/id/:id`), never the raw URL, so
+ * ids in paths cannot grow the number of series. Requests no route matched are `unmatched`.
  */
 export function requestMetrics(metrics: ServerMetrics): RequestHandler {
   const seen = new Set<string>();
@@ -19,6 +19,8 @@ export function requestMetrics(metrics: ServerMetrics): RequestHandler {
   };
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    metrics.httpInFlight.inc();
+    res.once('close', () => metrics.httpInFlight.dec());
     res.once('finish', () => {
       const labels = { method: req.method, route: label(routeTemplate(req, res)), status: String(res.statusCode) };
       metrics.httpRequests.inc(labels);

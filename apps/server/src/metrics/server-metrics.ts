@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds; from a cached read (a few ms) up to a 10,000-item bulk write on a busy database. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -24,6 +24,12 @@ export class ServerMetrics {
     help: 'Time from receiving a request to the end of its response, by route template, method and status',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly httpInFlight = new Gauge({
+    name: 'http_requests_in_flight',
+    help: 'Requests received whose response has not ended yet',
     registers: [this.registry],
   });
 
