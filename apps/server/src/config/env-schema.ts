@@ -40,8 +40,10 @@ const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look l
 
 /**
  * The environment variables of CONTRACT §5 (plus BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS, the search
- * page size, the CSV import limits, the database pool and timeouts, and the shutdown drain time), each with its default. Unknown variables are ignored: the environment holds much else. An external issuer
- * (AUTH_JWKS_URL) needs its AUTH_ISSUER and AUTH_AUDIENCE spelled out; the built-in one defaults them.
+ * page size, the CSV import and GraphQL document limits, the database pool and timeouts, and the
+ * shutdown drain time), each with its default. Unknown variables are ignored: the environment
+ * holds much else. An external issuer (AUTH_JWKS_URL) needs its AUTH_ISSUER and AUTH_AUDIENCE
+ * spelled out; the built-in one defaults them.
  */
 export const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -64,6 +66,9 @@ export const envSchema = z.object({
   SEARCH_MAX_PAGE_SIZE: integer(1, 1000).default(1000),
   CSV_MAX_BYTES: integer(1, 1_099_511_627_776).default(100 * 1024 * 1024),
   CSV_MAX_ROWS: integer(1, 1_000_000_000).default(1_000_000),
+  GRAPHQL_MAX_DEPTH: integer(2, 100).default(10),
+  GRAPHQL_MAX_ALIASES: integer(0, 1000).default(30),
+  GRAPHQL_MAX_COST: integer(1, 1_000_000).default(5000),
   DATABASE_POOL_MAX: integer(1, 1000).default(10),
   DATABASE_ACQUIRE_TIMEOUT_MS: integer(50, 600_000).default(5000),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(50, 3_600_000).default(15_000),

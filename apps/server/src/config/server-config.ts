@@ -31,6 +31,8 @@ export interface ServerConfig {
     readonly csvMaxBytes: number;
     /** Most data rows of one CSV import; more stops it with 413. */
     readonly csvMaxRows: number;
+    /** `/graphql` documents deeper, with more aliases or costlier than this are refused before any resolver runs. */
+    readonly graphql: { readonly maxDepth: number; readonly maxAliases: number; readonly maxCost: number };
   };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly corsOrigins: readonly string[];
@@ -61,7 +63,14 @@ export function toServerConfig(env: Env): ServerConfig {
       jwksUrl: env.AUTH_JWKS_URL,
       tenantClaim: env.AUTH_TENANT_CLAIM,
     },
-    limits: { bulkMaxItems: env.BULK_MAX_ITEMS, bodyLimitBytes: env.BODY_LIMIT, searchMaxPageSize: env.SEARCH_MAX_PAGE_SIZE, csvMaxBytes: env.CSV_MAX_BYTES, csvMaxRows: env.CSV_MAX_ROWS },
+    limits: {
+      bulkMaxItems: env.BULK_MAX_ITEMS,
+      bodyLimitBytes: env.BODY_LIMIT,
+      searchMaxPageSize: env.SEARCH_MAX_PAGE_SIZE,
+      csvMaxBytes: env.CSV_MAX_BYTES,
+      csvMaxRows: env.CSV_MAX_ROWS,
+      graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxAliases: env.GRAPHQL_MAX_ALIASES, maxCost: env.GRAPHQL_MAX_COST },
+    },
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS,
     production: env.NODE_ENV === 'production',

@@ -13,9 +13,6 @@ import { ServerMetrics } from '../metrics/server-metrics.js';
 import { openPersistence } from '../persistence/open-persistence.js';
 import { id, type Services } from './services.js';
 
-/** Document limits of `/graphql` (graphql-armor); entity batches follow BULK_MAX_ITEMS. */
-const GRAPHQL_LIMITS = { maxDepth: 10, maxAliases: 30, maxCost: 5000 } as const;
-
 /** Replacements for tests: an in-memory store, a static-token authenticator, a manual clock. */
 export type ServerOverrides = Partial<Pick<Services, 'persistence' | 'auth' | 'clock' | 'logger'>>;
 
@@ -63,7 +60,8 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
       authenticator: auth.authenticator,
       importCsv: graphqlCsvImport(importCsv),
       production: config.production,
-      limits: { ...GRAPHQL_LIMITS, maxEntities: config.limits.bulkMaxItems, bodyLimitBytes: config.limits.bodyLimitBytes, uploadLimitBytes: config.limits.csvMaxBytes },
+      // Document limits from GRAPHQL_MAX_*; entity batches follow BULK_MAX_ITEMS.
+      limits: { ...config.limits.graphql, maxEntities: config.limits.bulkMaxItems, bodyLimitBytes: config.limits.bodyLimitBytes, uploadLimitBytes: config.limits.csvMaxBytes },
       logger: logger.child({ component: 'graphql' }),
     });
     return createApp({
