@@ -53,6 +53,18 @@ describe('operations: /metrics and security headers (real server on SQLite)', ()
     expect(count(after, 'products', 'success') - count(before.body, 'products', 'success')).toBe(2);
   });
 
+  it('counts CSV rows as they are read, and the rows imported', async () => {
+    const { writer } = server.tenant();
+    await registerProducts(writer, aProduct(1));
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec((await server.anonymous.get<string>('/metrics')).body)?.[1] ?? 0);
+    const [readBefore, importedBefore] = [await metric('inventory_csv_rows_read_total'), await metric('inventory_csv_rows_imported_total')];
+    const csv = 'lookupKey,inventoryType,quantity,productId,warehouseId\nid,local,1,1,1\nid,local,2,1,2\nid,local,x,1,3\n';
+    const response = await writer.post('/v2/inventory/import/csv', undefined, { raw: csv, headers: { 'content-type': 'text/csv' } });
+    expect(response.status).toBe(200);
+    expect((await metric('inventory_csv_rows_read_total')) - readBefore).toBe(3);
+    expect((await metric('inventory_csv_rows_imported_total')) - importedBefore).toBe(2);
+  });
+
   it('sends security headers on API answers, errors and documents, and no X-Powered-By', async () => {
     const { writer } = server.tenant();
     for (const path of ['/v2/inventory/id/1', '/v2/nothing', '/v2/docs', '/healthz', '/metrics']) {
@@ -65,5 +77,13 @@ describe('operations: /metrics and security headers (real server on SQLite)', ()
       expect(headers.get('strict-transport-security'), path).toMatch(/max-age=\d+/);
       expect(headers.get('x-powered-by'), path).toBeNull();
     }
+  });
+
+  it('leaves the CSP off only the GraphiQL page (development only: it renders with inline scripts)', async () => {
+    const page = await server.anonymous.get<string>('/graphql', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<script');
+    expect(page.headers.get('content-security-policy')).toBeNull();
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
