@@ -32,7 +32,11 @@ export class PgExecutor implements SqlExecutor {
   ) {}
 
   async all(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<SqlRow[]> {
-    return (await this.query(sql, params, conflict)).rows;
+    return (await this.query(sql, params, conflict)).rows as SqlRow[];
+  }
+
+  async rows(sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+    return (await this.query(sql, params, undefined, 'array')).rows as unknown[][];
   }
 
   async run(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<number> {
@@ -43,10 +47,11 @@ export class PgExecutor implements SqlExecutor {
     this.open = false;
   }
 
-  private async query(sql: string, params: readonly unknown[], conflict: ErrorCode | undefined): Promise<{ rows: SqlRow[]; rowCount: number | null }> {
+  private async query(sql: string, params: readonly unknown[], conflict: ErrorCode | undefined, rowMode?: 'array'): Promise<{ rows: unknown[]; rowCount: number | null }> {
     if (!this.open) throw new Error('This transaction has already ended; use the stores of a new unit of work');
+    const config = { name: this.names.of(sql), text: sql, values: params as unknown[] };
     try {
-      return await this.target.query<SqlRow>({ name: this.names.of(sql), text: sql, values: params as unknown[] });
+      return rowMode === 'array' ? await this.target.query<unknown[]>({ ...config, rowMode }) : await this.target.query<SqlRow>(config);
     } catch (error) {
       throw toPersistenceError(error, conflict);
     }

@@ -1,7 +1,8 @@
-import { formatDecimal5, type InventoryValues, type IsoInstant, type TenantId, type UpsertField } from '@inventory/core';
+import { formatDecimal5, type InventoryValues, type IsoInstant, type TenantId, type UpsertField, type UpsertOutcome } from '@inventory/core';
 import { IDENTITY_COLUMNS, INSERT_COLUMNS } from '../sql/inventory-row.js';
-import type { SqlExecutor, SqlRow } from '../sql/sql-executor.js';
+import type { SqlExecutor } from '../sql/sql-executor.js';
 import { UPSERT_COLUMNS, type UpsertWriter } from '../stores/upsert-writer.js';
+import { returnedOutcomes } from './returned-outcomes.js';
 
 /** Each bulk column, its array type, and how a row gives its value. */
 const ARRAYS: readonly (readonly [column: string, type: string, read: (row: InventoryValues) => unknown])[] = [
@@ -45,14 +46,14 @@ function upsertSql(fields: readonly UpsertField[]): string {
 export class PgUpsertWriter implements UpsertWriter {
   constructor(private readonly executor: SqlExecutor) {}
 
-  upsert(tenant: TenantId, rows: readonly InventoryValues[], fields: readonly UpsertField[], now: IsoInstant): Promise<SqlRow[]> {
+  async upsert(tenant: TenantId, rows: readonly InventoryValues[], fields: readonly UpsertField[], now: IsoInstant): Promise<UpsertOutcome[]> {
     const arrays = ARRAYS.map(() => new Array<unknown>(rows.length));
     rows.forEach((row, index) => {
       ARRAYS.forEach(([, , read], column) => {
         (arrays[column] as unknown[])[index] = read(row);
       });
     });
-    return this.executor.all(upsertSql(fields), [tenant, now, ...arrays], 'INVENTORY_ALREADY_EXISTS');
+    return returnedOutcomes(rows, await this.executor.all(upsertSql(fields), [tenant, now, ...arrays], 'INVENTORY_ALREADY_EXISTS'));
   }
 
   async assign(tenant: TenantId, targets: readonly { readonly id: number; readonly values: InventoryValues }[], fields: readonly UpsertField[]): Promise<void> {

@@ -7,9 +7,15 @@ export interface SqliteConnectionOptions {
 }
 
 /**
- * One better-sqlite3 connection with its prepared statements cached by SQL text. Statement texts
- * depend only on statement shape (lists bind as one parameter, chunks have few sizes), so the
- * cache stays small.
+ * How a statement hands back rows: objects by column name, arrays in column order (no property
+ * names to set per row), or the first column's value alone.
+ */
+export type RowMode = 'object' | 'array' | 'value';
+
+/**
+ * One better-sqlite3 connection with its prepared statements cached by SQL text and row mode.
+ * Statement texts depend only on statement shape (lists bind as one parameter, chunks have few
+ * sizes), so the cache stays small.
  */
 export class SqliteConnection {
   readonly db: Database.Database;
@@ -31,11 +37,14 @@ export class SqliteConnection {
     }
   }
 
-  statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
+  statement(sql: string, mode: RowMode = 'object'): Database.Statement {
+    const key = mode === 'object' ? sql : `${mode}:${sql}`;
+    let statement = this.statements.get(key);
     if (statement === undefined) {
       statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+      if (mode === 'array') statement.raw(true);
+      if (mode === 'value') statement.pluck(true);
+      this.statements.set(key, statement);
     }
     return statement;
   }

@@ -21,6 +21,16 @@ export class SqliteExecutor implements SqlExecutor {
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- as above
+  async rows(sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+    this.ensureOpen();
+    try {
+      return this.connection.statement(sql, 'array').all(params) as unknown[][];
+    } catch (error) {
+      throw toPersistenceError(error);
+    }
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- as above
   async run(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<number> {
     return this.runNow(sql, params, conflict);
   }
@@ -41,6 +51,27 @@ export class SqliteExecutor implements SqlExecutor {
     } catch (error) {
       throw toPersistenceError(error, conflict);
     }
+  }
+
+  /**
+   * Runs one statement per row, binding each through `bind` into one reused parameter list, and
+   * returns each run's single result value: a bulk writer's loop, without a result object or a
+   * parameter array per row.
+   */
+  pluckEachNow(sql: string, count: number, bind: (index: number, params: unknown[]) => void, conflict?: ErrorCode): unknown[] {
+    this.ensureOpen();
+    const statement = this.connection.statement(sql, 'value');
+    const params: unknown[] = [];
+    const values = new Array<unknown>(count);
+    try {
+      for (let index = 0; index < count; index += 1) {
+        bind(index, params);
+        values[index] = statement.get(params);
+      }
+    } catch (error) {
+      throw toPersistenceError(error, conflict);
+    }
+    return values;
   }
 
   close(): void {

@@ -1,46 +1,65 @@
-import type { InventoryValues, IsoInstant, TenantId, UpsertField } from '@inventory/core';
-import { chunkSizes } from '../sql/chunk-sizes.js';
+import type { InventoryValues, IsoInstant, TenantId, UpsertField, UpsertOutcome } from '@inventory/core';
 import { IDENTITY_COLUMNS, INSERT_COLUMNS } from '../sql/inventory-row.js';
-import type { SqlRow } from '../sql/sql-executor.js';
 import { UPSERT_COLUMNS, type UpsertWriter } from '../stores/upsert-writer.js';
 import type { SqliteExecutor } from './sqlite-executor.js';
 
-/** Rows per statement: near the measured optimum of multi-row upserts, far below SQLite's bind limit. */
-const CHUNK = 128;
-const COLUMNS = INSERT_COLUMNS.split(',').length;
-const ROW = `(${Array.from({ length: COLUMNS }, () => '?').join(', ')})`;
+const PLACEHOLDERS = INSERT_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ');
 const texts = new Map<string, string>();
 
-/** The multi-row upsert of `size` rows overwriting `fields`; at most 8 sizes × 8 field sets exist. */
-function upsertSql(size: number, fields: readonly UpsertField[]): string {
-  const key = `${size}:${fields.join()}`;
+/**
+ * The one-row upsert overwriting `fields`. It returns the id, negated when the row already existed
+ * (`version` is 1 only on insert), so each run yields a single number and no result object.
+ */
+function upsertSql(fields: readonly UpsertField[]): string {
+  const key = fields.join();
   let sql = texts.get(key);
   if (sql === undefined) {
     const assignments = ['quantity = excluded.quantity', 'last_modified_at = excluded.last_modified_at', 'version = inventory.version + 1', ...fields.map((field) => `${UPSERT_COLUMNS[field]} = excluded.${UPSERT_COLUMNS[field]}`)];
-    sql = `INSERT INTO inventory (${INSERT_COLUMNS}) VALUES ${Array.from({ length: size }, () => ROW).join(', ')} ON CONFLICT (${IDENTITY_COLUMNS}) DO UPDATE SET ${assignments.join(', ')} RETURNING id, version, product_id, supplier, supplier_code, location, warehouse_id, company_id`;
+    sql = `INSERT INTO inventory (${INSERT_COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT (${IDENTITY_COLUMNS}) DO UPDATE SET ${assignments.join(', ')} RETURNING CASE WHEN version = 1 THEN id ELSE -id END`;
     texts.set(key, sql);
   }
   return sql;
 }
 
-/** Bulk upsert on SQLite: prepared multi-row `INSERT … ON CONFLICT DO UPDATE … RETURNING` statements. */
+/**
+ * Bulk upsert on SQLite: one prepared single-row `INSERT … ON CONFLICT DO UPDATE … RETURNING` per
+ * row, all inside the caller's transaction. better-sqlite3 runs them in-process (no round trips),
+ * as fast as multi-row statements here once their result rows had to be matched back to input
+ * rows by key; one row per run makes each outcome belong to its input row by construction.
+ */
 export class SqliteUpsertWriter implements UpsertWriter {
   constructor(private readonly executor: SqliteExecutor) {}
 
   // eslint-disable-next-line @typescript-eslint/require-await -- async turns the driver's synchronous throw into a rejection
-  async upsert(tenant: TenantId, rows: readonly InventoryValues[], fields: readonly UpsertField[], now: IsoInstant): Promise<SqlRow[]> {
-    const returned: SqlRow[] = [];
-    let offset = 0;
-    for (const size of chunkSizes(rows.length, CHUNK)) {
-      const params: unknown[] = [];
-      for (const row of rows.slice(offset, offset + size)) {
-        params.push(tenant, row.productId, row.supplier, row.supplierCode, row.location, row.warehouseId, row.companyId);
-        params.push(row.quantity, row.sku, row.costPrice, row.notes, row.nextDeliveryDate, now, now);
-      }
-      returned.push(...this.executor.allNow(upsertSql(size, fields), params, 'INVENTORY_ALREADY_EXISTS'));
-      offset += size;
-    }
-    return returned;
+  async upsert(tenant: TenantId, rows: readonly InventoryValues[], fields: readonly UpsertField[], now: IsoInstant): Promise<UpsertOutcome[]> {
+    const signed = this.executor.pluckEachNow(
+      upsertSql(fields),
+      rows.length,
+      (index, params) => {
+        const row = rows[index] as InventoryValues;
+        params[0] = tenant;
+        params[1] = row.productId;
+        params[2] = row.supplier;
+        params[3] = row.supplierCode;
+        params[4] = row.location;
+        params[5] = row.warehouseId;
+        params[6] = row.companyId;
+        params[7] = row.quantity;
+        params[8] = row.sku;
+        params[9] = row.costPrice;
+        params[10] = row.notes;
+        params[11] = row.nextDeliveryDate;
+        params[12] = now;
+        params[13] = now;
+      },
+      'INVENTORY_ALREADY_EXISTS',
+    );
+    return signed.map((id) => {
+      if (typeof id !== 'number') throw new Error('bulk upsert returned no id for a row');
+      return id > 0 ? { id, created: true } : { id: -id, created: false };
+    });
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- as above
