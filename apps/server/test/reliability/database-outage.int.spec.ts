@@ -7,6 +7,7 @@ import { describeWithCluster, ThrowawayCluster } from './support/throwaway-clust
 const CLIENT = aClient('outage');
 /** A 503 must come well within this, however the database went away. */
 const FAST_MS = 2500;
+const STATEMENT_TIMEOUT_MS = 2000;
 
 async function timed(call: () => Promise<ApiResponse>): Promise<{ response: ApiResponse; ms: number }> {
   const started = performance.now();
@@ -30,7 +31,7 @@ describeWithCluster('PostgreSQL stopped and restarted under a running server (th
   beforeAll(async () => {
     await buildServer();
     cluster = await ThrowawayCluster.create();
-    server = await ServerProcess.start({ DATABASE_URL: cluster.url, AUTH_CLIENTS: JSON.stringify([CLIENT]), DATABASE_ACQUIRE_TIMEOUT_MS: '1000' });
+    server = await ServerProcess.start({ DATABASE_URL: cluster.url, AUTH_CLIENTS: JSON.stringify([CLIENT]), DATABASE_ACQUIRE_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS) });
     api = await server.client(CLIENT);
     expect((await api.post('/v2/products/bulk', { products: [{ id: 1, sku: 'W-1' }] })).status).toBe(200);
     expect((await api.post('/v2/inventory/bulk/id/local', { inventory: [{ productId: 1, quantity: 4 }] })).status).toBe(200);
@@ -68,6 +69,26 @@ describeWithCluster('PostgreSQL stopped and restarted under a running server (th
     expect((await api.post('/v2/inventory/bulk/id/local', { inventory: [{ productId: 1, quantity: 6 }] })).status).toBe(200);
     expect((await api.get('/v2/products/id/1/inventory')).body.data).toEqual([expect.objectContaining({ localQuantity: 6 })]);
     expect(server.logged('service unavailable').length).toBeGreaterThan(0);
+  });
+
+  // SKIPPED, a known gap: today a request on a pooled connection to a frozen database hangs until
+  // TCP keepalive gives up (hours), because `statement_timeout` is enforced by the frozen server
+  // itself. The fix belongs in the SQL adapter: a client-side `query_timeout` (statement timeout
+  // plus a margin) on the stores' queries, the timed-out client released as broken, and pg's
+  // 'Query read timeout' mapped to SERVICE_UNAVAILABLE. Un-skip this test with that fix.
+  it.skip('a frozen database (every PostgreSQL process stopped, connections open but silent) answers 503 in bounded time instead of hanging', async () => {
+    await cluster.freeze();
+    try {
+      for (const [name, call] of whileDown) {
+        const { response, ms } = await timed(() => Promise.race([call(), new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`${name} hung for 6 s`)), 6000))]));
+        expectError(response, 'SERVICE_UNAVAILABLE');
+        expect(ms, name).toBeLessThan(STATEMENT_TIMEOUT_MS + FAST_MS);
+      }
+    } finally {
+      await cluster.thaw();
+    }
+    await readyWithin(api, 15_000);
+    expect((await api.get('/v2/products/id/1/inventory')).status).toBe(200);
   });
 
   it('after a crash-like stop and restart (pooled connections all dead), no request hangs and service resumes', async () => {

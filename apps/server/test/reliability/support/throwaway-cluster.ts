@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,9 +58,29 @@ export class ThrowawayCluster {
     await this.as('pg_ctl', ['-D', this.data, '-m', mode, '-w', '-t', '30', 'stop']);
   }
 
+  /**
+   * Stops every process of the cluster with SIGSTOP: connections stay open and connects are
+   * accepted by the kernel, but nothing answers — a database that hangs rather than fails.
+   */
+  async freeze(): Promise<void> {
+    await this.signalAll('SIGSTOP');
+  }
+
+  async thaw(): Promise<void> {
+    await this.signalAll('SIGCONT');
+  }
+
   async destroy(): Promise<void> {
+    await this.thaw().catch(() => undefined);
     await this.stop('immediate').catch(() => undefined);
     await rm(this.folder, { recursive: true, force: true });
+  }
+
+  /** The postmaster (first line of postmaster.pid) and its children, by process id. */
+  private async signalAll(signal: NodeJS.Signals): Promise<void> {
+    const postmaster = Number((await readFile(join(this.data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const children = (await run('ps', ['-o', 'pid=', '--ppid', String(postmaster)])).stdout.split('\n').map(Number).filter((pid) => pid > 0);
+    for (const pid of [postmaster, ...children]) process.kill(pid, signal);
   }
 
   private get data(): string {
