@@ -1,12 +1,13 @@
 import { InventoryError, type ErrorCode, type Issue } from '../domain/errors.js';
 import { checkInventoryFields, type CheckedInventoryFields, type InventoryFieldsInput } from '../domain/inventory-input.js';
-import { compareIdentityKeys, identityKeyString, type InventoryType } from '../domain/inventory-record.js';
+import type { InventoryType } from '../domain/inventory-record.js';
 import { lookupIssue, lookupString, qualifierField, type LookupKind, type ProductLookup } from '../domain/lookup-key.js';
 import type { ProductSummary } from '../domain/product-reference.js';
 import type { TenantId } from '../domain/tenant.js';
-import type { InventoryUpsert, UpsertField, UpsertOutcome } from '../ports/inventory-repository.js';
+import type { InventoryUpsert, UpsertOutcome } from '../ports/inventory-repository.js';
 import { buildInventoryValues } from './build-inventory-values.js';
 import type { InventoryDeps } from './deps.js';
+import { mergeByKey, overwriteOf, type Candidate } from './merge-upsert-rows.js';
 import { singleMatch } from './resolve-product.js';
 
 /** One bulk item with the JS types checked at the edge; its lookup field depends on the lookup kind. */
@@ -47,17 +48,11 @@ interface ReadableItem {
   readonly index: number;
   readonly type: InventoryType;
   readonly lookup: ProductLookup;
+  /** `lookupString(lookup)`, computed once per item. */
+  readonly lookupText: string;
   readonly fields: InventoryFieldsInput & { readonly quantity: number };
   readonly checked: CheckedInventoryFields;
 }
-
-interface PendingRow {
-  upsert: InventoryUpsert;
-  /** The items merged into this row, in request order. */
-  readonly items: { readonly index: number; readonly key: string; readonly kind: LookupKind }[];
-}
-
-const OVERWRITABLE: readonly UpsertField[] = ['costPrice', 'nextDeliveryDate', 'notes'];
 
 /** Thrown inside a dry run's transaction to roll it back once the outcomes are known. */
 class DryRunRollback extends Error {
@@ -73,16 +68,16 @@ class DryRunRollback extends Error {
  * back, so it reports exactly what would happen. Results come one per item, in request order.
  */
 export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId, items: readonly UpsertItem[], dryRun = false): Promise<BulkItemResult[]> {
-  const results = Array.from<BulkItemResult | undefined>({ length: items.length });
+  const results = new Array<BulkItemResult | undefined>(items.length);
   const fail = (index: number, key: string | null, code: ErrorCode, message: string, details: readonly Issue[] = []): void => {
     results[index] = { index, success: false, lookupKey: items[index]?.kind ?? 'id', key, error: { code, message, details } };
   };
 
   const readable = readItems(items, fail);
   const products = await resolveAll(deps, tenant, readable);
-  const rows = new Map<string, PendingRow>();
-  for (const { index, type, lookup, fields, checked } of readable) {
-    const product = products(lookup);
+  const candidates: Candidate[] = [];
+  for (const { index, type, lookup, lookupText, fields, checked } of readable) {
+    const product = products(lookup, lookupText);
     if (product instanceof InventoryError) {
       fail(index, lookup.key, product.code, product.message);
       continue;
@@ -92,11 +87,10 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
       fail(index, lookup.key, 'VALIDATION_FAILED', 'Validation failed', values);
       continue;
     }
-    const upsert: InventoryUpsert = { values, overwrite: OVERWRITABLE.filter((field) => fields[field] !== undefined) };
-    mergeRow(rows, identityKeyString(values), upsert, { index, key: lookup.key, kind: lookup.kind });
+    candidates.push({ upsert: { values, overwrite: overwriteOf(fields) }, item: { index, key: lookup.key, kind: lookup.kind } });
   }
 
-  const pending = [...rows.values()].sort((a, b) => compareIdentityKeys(a.upsert.values, b.upsert.values));
+  const pending = mergeByKey(candidates);
   const outcomes = await write(deps, tenant, pending.map((row) => row.upsert), dryRun);
   pending.forEach((row, rowIndex) => {
     const outcome = outcomes[rowIndex];
@@ -106,10 +100,10 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
       results[index] = { index, success: true, action, id: outcome.id, lookupKey: kind, key };
     });
   });
-  return results.map((result, index) => {
-    if (result === undefined) throw new Error(`item ${index} got no result`);
-    return result;
-  });
+  for (let index = 0; index < results.length; index += 1) {
+    if (results[index] === undefined) throw new Error(`item ${index} got no result`);
+  }
+  return results as BulkItemResult[];
 }
 
 async function write(deps: InventoryDeps, tenant: TenantId, upserts: readonly InventoryUpsert[], dryRun: boolean): Promise<UpsertOutcome[]> {
@@ -128,18 +122,21 @@ async function write(deps: InventoryDeps, tenant: TenantId, upserts: readonly In
 }
 
 /** Resolves every lookup with one directory query per lookup kind present. */
-async function resolveAll(deps: InventoryDeps, tenant: TenantId, readable: readonly ReadableItem[]): Promise<(lookup: ProductLookup) => ProductSummary | InventoryError> {
+async function resolveAll(deps: InventoryDeps, tenant: TenantId, readable: readonly ReadableItem[]): Promise<(lookup: ProductLookup, lookupText: string) => ProductSummary | InventoryError> {
   const byKind = new Map<LookupKind, Map<string, ProductLookup>>();
-  for (const { lookup } of readable) {
-    const lookups = byKind.get(lookup.kind) ?? new Map<string, ProductLookup>();
-    lookups.set(lookupString(lookup), lookup);
-    byKind.set(lookup.kind, lookups);
+  for (const { lookup, lookupText } of readable) {
+    let lookups = byKind.get(lookup.kind);
+    if (lookups === undefined) {
+      lookups = new Map<string, ProductLookup>();
+      byKind.set(lookup.kind, lookups);
+    }
+    lookups.set(lookupText, lookup);
   }
   const found = new Map<LookupKind, ReadonlyMap<string, readonly ProductSummary[]>>();
   for (const [kind, lookups] of byKind) found.set(kind, await deps.stores.products.resolve(tenant, kind, [...lookups.values()]));
-  return (lookup) => {
+  return (lookup, lookupText) => {
     try {
-      return singleMatch(lookup, found.get(lookup.kind)?.get(lookupString(lookup)) ?? []);
+      return singleMatch(lookup, found.get(lookup.kind)?.get(lookupText) ?? []);
     } catch (error) {
       if (error instanceof InventoryError) return error;
       throw error;
@@ -163,31 +160,21 @@ function readItems(items: readonly UpsertItem[], fail: (index: number, key: stri
     const qualifierName = qualifierField(kind);
     const lookup: ProductLookup = { kind, key, qualifier: (qualifierName === undefined ? undefined : item[qualifierName]) ?? qualifier ?? '' };
     const checked = checkInventoryFields(item);
-    const issues = [...checked.issues];
     const badLookup = lookupIssue(lookup);
-    if (badLookup !== undefined) issues.push({ ...badLookup, path: badLookup.path === 'key' ? lookupField(kind) : badLookup.path });
-    if (item.quantity === undefined) issues.push({ path: 'quantity', message: 'is required' });
-    if (issues.length > 0 || item.quantity === undefined) {
+    if (checked.issues.length > 0 || badLookup !== undefined || !hasQuantity(item)) {
+      const issues = [...checked.issues];
+      if (badLookup !== undefined) issues.push({ ...badLookup, path: badLookup.path === 'key' ? lookupField(kind) : badLookup.path });
+      if (item.quantity === undefined) issues.push({ path: 'quantity', message: 'is required' });
       fail(index, key, 'VALIDATION_FAILED', 'Validation failed', issues);
       return;
     }
-    readable.push({ index, type, lookup, fields: { ...item, quantity: item.quantity }, checked });
+    readable.push({ index, type, lookup, lookupText: lookupString(lookup), fields: item, checked });
   });
   return readable;
 }
 
-function mergeRow(rows: Map<string, PendingRow>, keyString: string, upsert: InventoryUpsert, item: PendingRow['items'][number]): void {
-  const existing = rows.get(keyString);
-  if (existing === undefined) {
-    rows.set(keyString, { upsert, items: [item] });
-    return;
-  }
-  const given = Object.fromEntries(upsert.overwrite.map((field) => [field, upsert.values[field]]));
-  existing.upsert = {
-    values: { ...existing.upsert.values, quantity: upsert.values.quantity, ...given },
-    overwrite: OVERWRITABLE.filter((field) => existing.upsert.overwrite.includes(field) || upsert.overwrite.includes(field)),
-  };
-  existing.items.push(item);
+function hasQuantity(item: BulkItemInput): item is BulkItemInput & { readonly quantity: number } {
+  return item.quantity !== undefined;
 }
 
 /** The item field that carries the lookup value for a lookup kind (`id` is read as `productId`). */
