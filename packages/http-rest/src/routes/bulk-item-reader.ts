@@ -2,13 +2,16 @@ import type { BulkItem, LookupKind } from '@inventory/core';
 import { toIssues } from '../errors/zod-issues.js';
 import { exactOptional } from './exact-optional.js';
 import { bulkItemSchema } from './bulk-item-schema.js';
+import { plainBulkItem } from './plain-bulk-item.js';
 
 /**
- * Reads one raw bulk item with the strict item schema. A malformed item becomes core's
- * `InvalidBulkItem` (paths relative to the item) so it fails on its own; `id` is accepted as an
- * alias of `productId`.
+ * Reads one raw bulk item with the strict item schema; a plain valid item is taken as it is. A
+ * malformed item becomes core's `InvalidBulkItem` (paths relative to the item) so it fails on its
+ * own; `id` is accepted as an alias of `productId`.
  */
 export function readBulkItem(raw: unknown, kind: LookupKind): BulkItem {
+  const plain = plainBulkItem(raw);
+  if (plain !== undefined) return plain;
   const item = withProductIdAlias(raw);
   const parsed = bulkItemSchema.safeParse(item);
   if (parsed.success) return exactOptional(parsed.data);

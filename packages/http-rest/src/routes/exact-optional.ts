@@ -14,5 +14,5 @@ export function exactOptional<T extends object>(value: T): ExactOptional<T> {
       return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as ExactOptional<T>;
     }
   }
-  return value as ExactOptional<T>;
+  return value;
 }
