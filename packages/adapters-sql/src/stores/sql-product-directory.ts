@@ -37,11 +37,13 @@ export class SqlProductDirectory implements ProductDirectory {
     const found = new Map<string, ProductSummary[]>();
     const query = this.resolveQuery(tenant, kind, lookups);
     if (query === undefined) return found;
-    for (const row of await this.executor.all(query.sql, query.params)) {
-      const key = lookupString(query.keyOf(row));
+    const dialect = this.executor.dialect;
+    for (const row of await this.executor.rows(query.sql, query.params)) {
+      const key = query.keyOf(row);
+      const summary: ProductSummary = { id: row[0] as number, sku: row[1] as string, supplier: row[2] as string, supplierCode: row[3] as string, costPrice: dialect.readCost(row[4]) };
       const list = found.get(key);
-      if (list === undefined) found.set(key, [this.summary(row)]);
-      else list.push(this.summary(row));
+      if (list === undefined) found.set(key, [summary]);
+      else list.push(summary);
     }
     return found;
   }
@@ -88,29 +90,33 @@ export class SqlProductDirectory implements ProductDirectory {
     await this.executor.run(`DELETE FROM product_sources WHERE tenant = ${params.text(tenant)} AND ${params.inList('product_id', productIds, 'int')}`, params.values);
   }
 
-  /** One query for every lookup of a kind; `keyOf` names the lookup each row answers. */
-  private resolveQuery(tenant: TenantId, kind: LookupKind, lookups: readonly ProductLookup[]): { sql: string; params: unknown[]; keyOf: (row: SqlRow) => Omit<ProductLookup, 'kind'> } | undefined {
+  /**
+   * One query for every lookup of a kind, its rows read as arrays (SUMMARY's columns first);
+   * `keyOf` gives the `lookupString` of the lookup each row answers.
+   */
+  private resolveQuery(tenant: TenantId, kind: LookupKind, lookups: readonly ProductLookup[]): { sql: string; params: unknown[]; keyOf: (row: readonly unknown[]) => string } | undefined {
     if (lookups.length === 0) return undefined;
     const params = new SqlParams(this.executor.dialect);
     const pairs = (): [string, string][] => lookups.map((lookup) => [lookup.qualifier, lookup.key]);
+    const keyOf = (key: number, qualifier?: number) => (row: readonly unknown[]) => lookupString({ key: String(row[key]), qualifier: qualifier === undefined ? '' : (row[qualifier] as string) });
     switch (kind) {
       case 'id': {
         const ids = [...new Set(lookups.map((lookup) => lookup.key))].filter((key) => /^[1-9]\d*$/.test(key)).map(Number).filter(isStorableId);
         if (ids.length === 0) return undefined;
         const sql = `SELECT ${SUMMARY} FROM products p WHERE p.tenant = ${params.text(tenant)} AND ${params.inList('p.id', ids, 'int')} ORDER BY p.id`;
-        return { sql, params: params.values, keyOf: (row) => ({ key: String(row['id']), qualifier: '' }) };
+        return { sql, params: params.values, keyOf: keyOf(0) };
       }
       case 'sku': {
         const sql = `SELECT ${SUMMARY} FROM products p WHERE p.tenant = ${params.text(tenant)} AND ${params.inList('p.sku', [...new Set(lookups.map((lookup) => lookup.key))], 'text')} ORDER BY p.id`;
-        return { sql, params: params.values, keyOf: (row) => ({ key: row['sku'] as string, qualifier: '' }) };
+        return { sql, params: params.values, keyOf: keyOf(1) };
       }
       case 'supplierCode': {
         const sql = `SELECT ${SUMMARY} FROM products p WHERE p.tenant = ${params.text(tenant)} AND ${params.inPairs('p.supplier', 'p.supplier_code', pairs())} ORDER BY p.id`;
-        return { sql, params: params.values, keyOf: (row) => ({ key: row['supplier_code'] as string, qualifier: row['supplier'] as string }) };
+        return { sql, params: params.values, keyOf: keyOf(3, 2) };
       }
       case 'sourceId': {
         const sql = `SELECT ${SUMMARY}, s.source, s.source_id FROM product_sources s JOIN products p ON p.tenant = s.tenant AND p.id = s.product_id WHERE s.tenant = ${params.text(tenant)} AND ${params.inPairs('s.source', 's.source_id', pairs())} ORDER BY p.id`;
-        return { sql, params: params.values, keyOf: (row) => ({ key: row['source_id'] as string, qualifier: row['source'] as string }) };
+        return { sql, params: params.values, keyOf: keyOf(6, 5) };
       }
     }
   }
