@@ -52,6 +52,8 @@ export class ConnectionDrain {
     const started = Date.now();
     const deadline = started + timeoutMs;
     for (const state of this.connections.values()) state.idleSince = Math.max(state.idleSince, started);
+    // The quiet period counts from now: connections queued while the loop was busy arrive only now.
+    this.lastAcceptedAt = Math.max(this.lastAcceptedAt, started);
     const sweep = setInterval(() => this.sweep(deadline), SWEEP_EVERY_MS);
     try {
       while (Date.now() < deadline && (this.running() > 0 || Date.now() - this.lastAcceptedAt < QUIET_MS)) await new Promise((resolve) => setTimeout(resolve, 10));
