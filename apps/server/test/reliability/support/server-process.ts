@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readFile, rmdir } from 'node:fs/promises';
+import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -23,18 +23,22 @@ export function aClient(tenant: string): TestClient {
   return { clientId: `${tenant}-app`, clientSecret: `${tenant}-secret-0123456789abcdef`, tenant, scopes: ['inventory:read', 'inventory:write'] };
 }
 
+/** A lock older than this was left by a killed run. */
+const STALE_LOCK_MS = 180_000;
+
 /**
  * Builds the server (`tsc -b apps/server`) once for every test file that runs it as a child
  * process; a lock folder keeps parallel files from building into `dist` at the same time.
  */
 export async function buildServer(): Promise<void> {
-  for (let waited = 0; ; waited += 200) {
+  for (;;) {
     try {
       await mkdir(BUILD_LOCK);
       break;
     } catch {
-      if (waited > 300_000) throw new Error(`${BUILD_LOCK} held for 5 minutes: remove it if no build runs`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      const held = await stat(BUILD_LOCK).then((lock) => Date.now() - lock.mtimeMs, () => 0);
+      if (held > STALE_LOCK_MS) await rmdir(BUILD_LOCK).catch(() => undefined);
+      else await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
   try {
