@@ -52,6 +52,21 @@ describePg('PostgreSQL persistence', () => {
     expect(result.rows).toEqual([{ cost: '12345.67891', cost_type: 'numeric', same_date: true }]);
   });
 
+  it('a bulk upsert carries exact cost prices, any text and instants into the same values a single create stores', async () => {
+    const values = ['12345.67891', '-99999.99999', '99999.99999', '0.00001', '0'].map((price, index) =>
+      aRecord()
+        .inWarehouse(100 + index)
+        .costing(price)
+        .atLocation(`"q\\uote", {brace}, ü, 😀 ${index}`)
+        .withNotes(index === 0 ? 'line\nbreak\ttab \\N NULL' : '')
+        .deliveringOn(index === 1 ? null : '2025-08-01T12:34:56.789Z')
+        .build(),
+    );
+    const outcomes = await shared.persistence.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, values.map((row) => ({ values: row, overwrite: [] })), NOW));
+    const stored = await Promise.all(outcomes.map((outcome) => shared.persistence.stores.inventory.get(TENANT_A, outcome.id)));
+    expect(stored.map((record) => record && { ...record, id: 0 })).toEqual(values.map((row) => ({ ...row, id: 0, createdAt: NOW, lastModifiedAt: NOW })));
+  });
+
   it('when the database is unreachable, every call fails fast with SERVICE_UNAVAILABLE', async () => {
     const db = await createSqlPersistence({ url: 'postgres://postgres@127.0.0.1:1/test', pool: { acquireTimeoutMs: 2000 } });
     try {

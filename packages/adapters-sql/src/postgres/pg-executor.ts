@@ -40,8 +40,8 @@ export class PgExecutor implements SqlExecutor {
     return (await this.query(sql, params, conflict)).rows as SqlRow[];
   }
 
-  async rows(sql: string, params: readonly unknown[]): Promise<unknown[][]> {
-    return (await this.query(sql, params, undefined, 'array')).rows as unknown[][];
+  async rows(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<unknown[][]> {
+    return (await this.query(sql, params, conflict, 'array')).rows as unknown[][];
   }
 
   async run(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<number> {

@@ -12,7 +12,7 @@ export interface SqlExecutor {
   readonly dialect: SqlDialect;
   all(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<SqlRow[]>;
   /** Reads rows as arrays in select-list order: for many rows, cheaper than objects by column name. */
-  rows(sql: string, params: readonly unknown[]): Promise<unknown[][]>;
+  rows(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<unknown[][]>;
   /** Runs a write; resolves with the number of rows it changed. */
   run(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<number>;
 }

@@ -21,12 +21,12 @@ export class SqliteExecutor implements SqlExecutor {
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- as above
-  async rows(sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+  async rows(sql: string, params: readonly unknown[], conflict?: ErrorCode): Promise<unknown[][]> {
     this.ensureOpen();
     try {
       return this.connection.statement(sql, 'array').all(params) as unknown[][];
     } catch (error) {
-      throw toPersistenceError(error);
+      throw toPersistenceError(error, conflict);
     }
   }
 
