@@ -3,6 +3,9 @@ import { rawPostgresUpsert, rawSqliteUpsert } from './lib/raw-upsert.mjs';
 import { call, startService } from './lib/service-process.mjs';
 import { median, progress } from './lib/stats.mjs';
 
+/** The sku each product is registered with (the service copies it onto new records). */
+const productSku = (id) => `SKU-${id}`;
+
 /** The rows of one request: `items` products, all in warehouse `batch`. */
 function batchRows(batch, items, pass) {
   return Array.from({ length: items }, (_, index) => ({ productId: index + 1, warehouseId: batch, quantity: index + pass }));
@@ -29,7 +32,7 @@ async function serviceRun(dialect, requests, items) {
   const database = await freshDatabase(dialect);
   const service = await startService(database.url);
   try {
-    const products = Array.from({ length: items }, (_, index) => ({ id: index + 1, sku: `SKU-${index + 1}` }));
+    const products = Array.from({ length: items }, (_, index) => ({ id: index + 1, sku: productSku(index + 1) }));
     await call(service, 'POST', '/v2/products/bulk', { products });
     const send = async (body) => {
       const response = await fetch(`${service.url}/v2/inventory/bulk/id/local`, {
@@ -51,7 +54,7 @@ async function rawRun(dialect, requests, items) {
   const database = await freshDatabase(dialect);
   const raw = dialect === 'sqlite' ? rawSqliteUpsert(database.file) : rawPostgresUpsert(database.url);
   try {
-    return await timePasses(requests, items, (rows) => raw.upsert(rows));
+    return await timePasses(requests, items, (rows) => raw.upsert(rows), (rows) => rows.map((row) => ({ ...row, sku: productSku(row.productId) })));
   } finally {
     await raw.close();
     await database.drop();
