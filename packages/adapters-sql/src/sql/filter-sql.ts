@@ -9,7 +9,7 @@ import type { SqlParams } from './sql-params.js';
 export function filterConditions(tenant: string, filter: InventoryFilter, params: SqlParams): string {
   const conditions = [`tenant = ${params.text(tenant)}`];
   const { productIds, skus, warehouseIds, locations, suppliers, companyIds, type, modifiedSince } = filter;
-  if (productIds !== undefined) conditions.push(productCondition(productIds, params));
+  if (productIds !== undefined) conditions.push(params.inList('product_id', productIds, 'int'));
   if (skus !== undefined) conditions.push(params.inList('sku', skus, 'text'));
   if (warehouseIds !== undefined) conditions.push(params.inList('warehouse_id', warehouseIds, 'int'));
   if (locations !== undefined) conditions.push(params.inList('location', locations, 'text'));
@@ -18,10 +18,4 @@ export function filterConditions(tenant: string, filter: InventoryFilter, params
   if (type !== undefined) conditions.push(type === 'local' ? `supplier = '${LOCAL_SUPPLIER}'` : `supplier <> '${LOCAL_SUPPLIER}'`);
   if (modifiedSince !== undefined) conditions.push(`last_modified_at >= ${params.instant(modifiedSince)}`);
   return conditions.join(' AND ');
-}
-
-/** One product is the hot path (an aggregate GET): a plain equality, the simplest plan. */
-export function productCondition(productIds: readonly number[], params: SqlParams): string {
-  const [only] = productIds;
-  return productIds.length === 1 && only !== undefined ? `product_id = ${params.int(only)}` : params.inList('product_id', productIds, 'int');
 }

@@ -32,14 +32,21 @@ export class SqlParams {
     return this.bind('instant', value);
   }
 
-  /** `column` is one of `values`. */
+  /**
+   * `column` is one of `values`. A single value is a plain equality: the commonest case (one
+   * product, one sku) gets the simplest plan and no list to unpack.
+   */
   inList(column: string, values: readonly (number | string)[], type: 'int' | 'text'): string {
+    const [only] = values;
+    if (values.length === 1 && only !== undefined) return `${column} = ${this.bind(type, only)}`;
     this.values.push(this.dialect.listValue(values));
     return this.dialect.inList(column, this.values.length, type);
   }
 
-  /** `(first, second)` is one of the pairs. */
+  /** `(first, second)` is one of the pairs; a single pair is two equalities. */
   inPairs(first: string, second: string, pairs: readonly (readonly [string, string])[]): string {
+    const [only] = pairs;
+    if (pairs.length === 1 && only !== undefined) return `(${first} = ${this.text(only[0])} AND ${second} = ${this.text(only[1])})`;
     this.values.push(this.dialect.listValue(pairs.map((pair) => pair[0])));
     this.values.push(this.dialect.listValue(pairs.map((pair) => pair[1])));
     return this.dialect.inPairs(first, second, this.values.length - 1, this.values.length);
