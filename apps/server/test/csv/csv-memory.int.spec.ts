@@ -89,13 +89,13 @@ describe('CSV import memory (child-process server on SQLite)', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it(`${ROWS.toLocaleString('en-US')} rows (~110 MB) stream through REST text/csv with peak RSS under ${PEAK_RSS_LIMIT_MIB} MiB`, { timeout: 60_000 }, async () => {
+  it(`${ROWS.toLocaleString('en-US')} rows (~110 MB) stream through REST text/csv with peak RSS under ${PEAK_RSS_LIMIT_MIB} MiB`, { timeout: 120_000 }, async () => {
     const data = expectData(await importText(api, csvStream(ROWS)));
     expect(data).toMatchObject({ importedCount: ROWS, createdCount: ROWS, errors: [] });
     expect(peakRssMiB(child)).toBeLessThan(PEAK_RSS_LIMIT_MIB);
   });
 
-  it(`the same file as a GraphQL multipart upload streams too (peak RSS under ${PEAK_RSS_LIMIT_MIB} MiB)`, { timeout: 60_000 }, async () => {
+  it(`the same file as a GraphQL multipart upload streams too (peak RSS under ${PEAK_RSS_LIMIT_MIB} MiB)`, { timeout: 120_000 }, async () => {
     const mutation = 'mutation ($file: Upload!) { inventoryCsvImport(input: { file: $file, dryRun: true }) { importedCount updatedCount } }';
     const { body, contentType } = multipart([
       { name: 'operations', value: JSON.stringify({ query: mutation, variables: { file: null } }) },
