@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
 import { ApiClient } from '../../support/api-client.js';
 
 export const ROOT = fileURLToPath(new URL('../../../../..', import.meta.url));
@@ -48,6 +49,12 @@ export async function buildServer(): Promise<void> {
   }
 }
 
+/** Servers still running; killed after the test file, so a failed test leaks none. */
+const started = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of started) child.kill('SIGKILL');
+});
+
 /** `node apps/server/dist/main.js serve` as a child process, with its JSON log lines. */
 export class ServerProcess {
   private constructor(
@@ -68,8 +75,14 @@ export class ServerProcess {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started.add(child);
     const logs: string[] = [];
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => {
+        started.delete(child);
+        resolve(code);
+      }),
+    );
     return new Promise((resolve, reject) => {
       createInterface({ input: child.stdout }).on('line', (line) => {
         logs.push(line);

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 
 const run = promisify(execFile);
 const VERSIONS_FOLDER = '/usr/lib/postgresql';
@@ -16,6 +16,12 @@ function binaries(): string | undefined {
   const versions = readdirSync(VERSIONS_FOLDER).sort((a, b) => Number(b) - Number(a));
   return versions.map((version) => join(VERSIONS_FOLDER, version, 'bin')).find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')));
 }
+
+/** Clusters not destroyed yet; destroyed after the test file, so a failed test leaks none. */
+const living = new Set<ThrowawayCluster>();
+afterAll(async () => {
+  await Promise.all([...living].map((cluster) => cluster.destroy()));
+});
 
 /**
  * A PostgreSQL cluster of a test's own: `initdb` into a temporary folder, its own port and
@@ -38,6 +44,7 @@ export class ThrowawayCluster {
       await chown(folder, Number(uid.stdout), Number(gid.stdout));
     }
     const cluster = new ThrowawayCluster(bin, folder, await freePort());
+    living.add(cluster);
     await cluster.as('initdb', ['-D', cluster.data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
     await cluster.start();
     return cluster;
@@ -71,6 +78,7 @@ export class ThrowawayCluster {
   }
 
   async destroy(): Promise<void> {
+    living.delete(this);
     await this.thaw().catch(() => undefined);
     await this.stop('immediate').catch(() => undefined);
     await rm(this.folder, { recursive: true, force: true });
