@@ -12,6 +12,7 @@ import {
 } from '@inventory/core';
 import { forEachChunk } from '../sql/chunk-sizes.js';
 import { isStorableId } from '../sql/inventory-row.js';
+import { storableProductId } from '../sql/lookup-sql.js';
 import type { SqlExecutor, SqlRow } from '../sql/sql-executor.js';
 import { SqlParams } from '../sql/sql-params.js';
 
@@ -101,7 +102,7 @@ export class SqlProductDirectory implements ProductDirectory {
     const keyOf = (key: number, qualifier?: number) => (row: readonly unknown[]) => lookupString({ key: String(row[key]), qualifier: qualifier === undefined ? '' : (row[qualifier] as string) });
     switch (kind) {
       case 'id': {
-        const ids = [...new Set(lookups.map((lookup) => lookup.key))].filter((key) => /^[1-9]\d*$/.test(key)).map(Number).filter(isStorableId);
+        const ids = [...new Set(lookups.map((lookup) => storableProductId(lookup.key)))].filter((id) => id !== undefined);
         if (ids.length === 0) return undefined;
         const sql = `SELECT ${SUMMARY} FROM products p WHERE p.tenant = ${params.text(tenant)} AND ${params.inList('p.id', ids, 'int')} ORDER BY p.id`;
         return { sql, params: params.values, keyOf: keyOf(0) };

@@ -1,7 +1,21 @@
-import { aggregateInventory, LIMITS, type AggregateOptions, type AggregatePage, type InventoryFilter, type InventoryReadModel, type InventoryRecord, type PageRequest, type ProductInventory, type TenantId } from '@inventory/core';
-import { aggregateColumns, toProductInventory } from '../sql/aggregate-sql.js';
+import {
+  aggregateInventory,
+  LIMITS,
+  type AggregateOptions,
+  type AggregatePage,
+  type InventoryFilter,
+  type InventoryReadModel,
+  type InventoryRecord,
+  type LookupAggregate,
+  type PageRequest,
+  type ProductInventory,
+  type ProductLookup,
+  type TenantId,
+} from '@inventory/core';
+import { aggregateColumns, aggregateSums, toProductInventory } from '../sql/aggregate-sql.js';
 import { filterConditions } from '../sql/filter-sql.js';
 import { isStorableId, recordColumns, toInventoryRecord } from '../sql/inventory-row.js';
+import { lookupProductIds } from '../sql/lookup-sql.js';
 import type { SqlExecutor } from '../sql/sql-executor.js';
 import { SqlParams } from '../sql/sql-params.js';
 
@@ -20,6 +34,23 @@ export class SqlReadModel implements InventoryReadModel {
     const wanted = [...new Set(productIds)].filter((id) => isStorableId(id) && (allowed === undefined || allowed.has(id)));
     const found = wanted.length === 0 ? new Map<number, ProductInventory>() : await this.aggregatesOf(tenant, { ...filter, productIds: wanted }, options);
     return productIds.map((id) => found.get(id) ?? emptyAggregate(id, options));
+  }
+
+  /**
+   * The lookup and the aggregate in one statement: the products the lookup names (at most two,
+   * enough to tell one from several), each left-joined to its matching records and grouped.
+   */
+  async aggregateOfLookup(tenant: TenantId, lookup: ProductLookup, filter: InventoryFilter, options: AggregateOptions): Promise<LookupAggregate> {
+    const params = new SqlParams(this.executor.dialect);
+    const products = lookupProductIds(tenant, lookup, params);
+    if (products === undefined) return { matches: 0, aggregate: undefined };
+    const sums = aggregateSums(params, options.startOfToday);
+    const records = filterConditions(tenant, filter, params);
+    const sql = `WITH m AS (${products} LIMIT 2) SELECT m.id AS product_id, ${sums} FROM m LEFT JOIN inventory ON product_id = m.id AND ${records} GROUP BY m.id`;
+    const rows = await this.executor.all(sql, params.values);
+    const [only] = rows;
+    if (rows.length !== 1 || only === undefined) return { matches: rows.length === 0 ? 0 : 2, aggregate: undefined };
+    return { matches: 1, aggregate: toProductInventory(only, this.executor.dialect) };
   }
 
   async search(tenant: TenantId, filter: InventoryFilter, page: PageRequest, options: AggregateOptions): Promise<AggregatePage> {

@@ -4,9 +4,10 @@ import { startOfUtcDay } from '../domain/instant.js';
 import type { InventoryFilter } from '../domain/inventory-filter.js';
 import { matchesFilter } from '../domain/inventory-filter.js';
 import type { InventoryRecord, InventoryValues } from '../domain/inventory-record.js';
+import { lookupString, type ProductLookup } from '../domain/lookup-key.js';
 import { aggregateInventory } from '../domain/product-inventory.js';
 import type { PersistenceAdapters } from '../ports/persistence.js';
-import { aRecord, instant, TENANT_A, TENANT_B } from './builders.js';
+import { aProduct, aRecord, instant, TENANT_A, TENANT_B } from './builders.js';
 import type { PersistenceFixture } from './persistence-fixture.js';
 
 const NOW = instant('2025-06-15T10:00:00.000Z');
@@ -140,6 +141,34 @@ export function describeReadModelContract(name: string, fixture: PersistenceFixt
         .filter((matching) => matching.length > 0)
         .map((matching) => ({ ...aggregateInventory(matching[0]?.productId ?? 0, matching, TODAY), balance: matching }));
       expect(page).toEqual({ items: expected, itemsFound: expected.length });
+    });
+
+    it('when it aggregates by lookup, it answers as resolving the product through the directory and then aggregating it', async () => {
+      const combined = db.readModel.aggregateOfLookup?.bind(db.readModel);
+      // An optional port method: adapters without it (the in-memory reference) resolve through the directory.
+      if (combined === undefined) return;
+      await db.unitOfWork.run(async (stores) => {
+        await stores.products.putMany(TENANT_A, [aProduct(1).withSku('W-1').suppliedBy('Acme', 'AC-1').withSource('erp', 'e-1').build(), aProduct(2).withSku('DUP').build(), aProduct(3).withSku('DUP').build(), aProduct(4).withSku('EMPTY').build()]);
+        await stores.products.putMany(TENANT_B, [aProduct(9).withSku('W-1').suppliedBy('Acme', 'AC-1').withSource('erp', 'e-1').build()]);
+      });
+      await seed(TENANT_A, aRecord().forProduct(1).inWarehouse(1).withQuantity(4).build(), aRecord().forProduct(1).inWarehouse(2).fromSupplier('Acme').withQuantity(6).deliveringOn('2025-07-01').build(), aRecord().forProduct(2).withQuantity(1).build());
+      await seed(TENANT_B, aRecord().forProduct(9).withQuantity(50).build(), aRecord().forProduct(1).withQuantity(70).build());
+      const lookups: ProductLookup[] = [
+        ...['1', '4', '9', '007', '99999999999'].map((key) => ({ kind: 'id' as const, key, qualifier: '' })),
+        ...['W-1', 'DUP', 'EMPTY', 'nope'].map((key) => ({ kind: 'sku' as const, key, qualifier: '' })),
+        { kind: 'supplierCode', key: 'AC-1', qualifier: 'Acme' },
+        { kind: 'supplierCode', key: 'AC-1', qualifier: 'Other' },
+        { kind: 'sourceId', key: 'e-1', qualifier: 'erp' },
+        { kind: 'sourceId', key: 'e-1', qualifier: 'shop' },
+      ];
+      for (const lookup of lookups) {
+        for (const filter of [{}, { warehouseIds: [2] }]) {
+          const found = (await db.stores.products.resolve(TENANT_A, lookup.kind, [lookup])).get(lookupString(lookup)) ?? [];
+          const [only] = found;
+          const aggregate = found.length === 1 && only !== undefined ? (await db.readModel.aggregate(TENANT_A, [only.id], filter, options))[0] : undefined;
+          expect({ lookup, filter, ...(await combined(TENANT_A, lookup, filter, options)) }).toEqual({ lookup, filter, matches: Math.min(found.length, 2), aggregate });
+        }
+      }
     });
 
     it('equals the pure aggregate over random records', async () => {

@@ -12,14 +12,18 @@ export async function resolveProduct(products: ProductDirectory, tenant: TenantI
 }
 
 export function singleMatch(lookup: ProductLookup, matches: readonly ProductSummary[]): ProductSummary {
-  const [first, second] = matches;
-  if (first === undefined) {
+  requireSingleMatch(lookup, matches.length);
+  return matches[0] as ProductSummary;
+}
+
+/** PRODUCT_NOT_FOUND when a lookup names no product, PRODUCT_MULTIPLE_FOUND when it names several. */
+export function requireSingleMatch(lookup: ProductLookup, matches: number): void {
+  if (matches === 0) {
     throw new InventoryError('PRODUCT_NOT_FOUND', `Product with ${describeLookup(lookup)} not found`);
   }
-  if (second !== undefined) {
+  if (matches > 1) {
     throw new InventoryError('PRODUCT_MULTIPLE_FOUND', `Several products match ${describeLookup(lookup)}`);
   }
-  return first;
 }
 
 function describeLookup(lookup: ProductLookup): string {
