@@ -58,7 +58,7 @@ function today() {
 
 function sqliteQueries(file) {
   const db = new Database(file, { readonly: true });
-  const aggregate = db.prepare(`${AGGREGATE.replaceAll('$today', '@today').replaceAll('$tenant', '@tenant')} and product_id = @id`);
+  const aggregate = db.prepare(`${AGGREGATE.replaceAll('$today', '@today').replaceAll('$tenant', '@tenant')} and product_id = @id group by product_id`);
   const page = db.prepare(`${AGGREGATE.replaceAll('$today', '@today').replaceAll('$tenant', '@tenant')} group by product_id order by product_id limit @limit offset @skip`);
   const count = db.prepare('select count(distinct product_id) as n from inventory where tenant = ?');
   return {
@@ -71,7 +71,7 @@ function postgresQueries(connectionString) {
   const pool = new pg.Pool({ connectionString, max: 10 });
   const sql = AGGREGATE.replaceAll('$today', '$1::timestamptz').replaceAll('$tenant', '$2');
   return {
-    aggregate: async (tenant, id) => (await pool.query(`${sql} and product_id = $3`, [today(), tenant, id])).rows[0],
+    aggregate: async (tenant, id) => (await pool.query(`${sql} and product_id = $3 group by product_id`, [today(), tenant, id])).rows[0],
     search: async (tenant, pageNumber, size) => {
       const [rows, count] = await Promise.all([
         pool.query(`${sql} group by product_id order by product_id limit $3 offset $4`, [today(), tenant, size, (pageNumber - 1) * size]),

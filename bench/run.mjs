@@ -82,7 +82,9 @@ for (const dialect of dialects) {
       }),
     ]);
     const errors = result.aggregate.service.errors + result.search.service.errors;
-    if (errors > 0) misses.push(`${dialect} reads: ${errors} failed requests`);
+    if (errors > 0) misses.push(`${dialect} reads: ${errors} failed requests on the service`);
+    const baselineErrors = result.aggregate.baseline.errors + result.search.baseline.errors;
+    if (baselineErrors > 0) misses.push(`${dialect} reads: ${baselineErrors} failed requests on the baseline, so its figures compare nothing`);
   }
   if (only.has('csv')) {
     const result = await benchCsv(dialect, settings.csv);
