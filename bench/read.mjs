@@ -56,6 +56,13 @@ async function startBaseline(databaseUrl) {
   };
 }
 
+/** Seconds of unrecorded load on each freshly started server, so neither side is measured while its JIT warms up. */
+const WARM_UP_SECONDS = 1;
+
+async function warmUp(server, options) {
+  for (const kind of ['aggregate', 'search']) await load(server.url, server.token, { ...options, duration: WARM_UP_SECONDS }, kind);
+}
+
 /**
  * Reads at `connections` concurrent connections: the aggregate GET for random products and a
  * paged search, on the service and on the bare baseline over the same data. Medians of `runs`.
@@ -67,13 +74,16 @@ export async function benchReads(dialect, options) {
     progress(`${dialect} reads: seeding ${options.products} products × ${options.recordsPerProduct} records`);
     let service = await startService(database.url);
     await seed(service, options.products, options.recordsPerProduct);
+    await database.analyze();
     for (let run = 1; run <= options.runs; run += 1) {
+      await warmUp(service, options);
       for (const kind of ['aggregate', 'search']) {
         progress(`${dialect} reads: run ${run}/${options.runs} ${kind} on the service (${options.duration} s)`);
         results[kind].service.push(await load(service.url, service.token, options, kind));
       }
       await service.stop();
       const baseline = await startBaseline(database.url);
+      await warmUp(baseline, options);
       for (const kind of ['aggregate', 'search']) {
         progress(`${dialect} reads: run ${run}/${options.runs} ${kind} on the bare baseline (${options.duration} s)`);
         results[kind].baseline.push(await load(baseline.url, baseline.token, options, kind));
