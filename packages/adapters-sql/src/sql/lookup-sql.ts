@@ -11,14 +11,12 @@ export function storableProductId(key: string): number | undefined {
 
 /**
  * A query for the ids of the products one lookup names (column `id`), each condition on an index
- * of `products` or `product_sources`; undefined when the lookup can name none.
+ * of `products` or `product_sources`. An id key no integer column holds names none (id 0).
  */
-export function lookupProductIds(tenant: TenantId, lookup: ProductLookup, params: SqlParams): string | undefined {
+export function lookupProductIds(tenant: TenantId, lookup: ProductLookup, params: SqlParams): string {
   switch (lookup.kind) {
-    case 'id': {
-      const id = storableProductId(lookup.key);
-      return id === undefined ? undefined : `SELECT p.id FROM products p WHERE p.tenant = ${params.text(tenant)} AND p.id = ${params.int(id)}`;
-    }
+    case 'id':
+      return `SELECT p.id FROM products p WHERE p.tenant = ${params.text(tenant)} AND p.id = ${params.int(storableProductId(lookup.key) ?? 0)}`;
     case 'sku':
       return `SELECT p.id FROM products p WHERE p.tenant = ${params.text(tenant)} AND p.sku = ${params.text(lookup.key)}`;
     case 'supplierCode':

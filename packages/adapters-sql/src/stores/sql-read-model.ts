@@ -37,20 +37,21 @@ export class SqlReadModel implements InventoryReadModel {
   }
 
   /**
-   * The lookup and the aggregate in one statement: the products the lookup names (at most two,
-   * enough to tell one from several), each left-joined to its matching records and grouped.
+   * The lookup and the aggregate in one statement, without a join or a grouping: how many
+   * products the lookup names (at most two, enough to tell one from several), the first of them,
+   * and the sums over its matching records (one row even when none match).
    */
   async aggregateOfLookup(tenant: TenantId, lookup: ProductLookup, filter: InventoryFilter, options: AggregateOptions): Promise<LookupAggregate> {
     const params = new SqlParams(this.executor.dialect);
-    const products = lookupProductIds(tenant, lookup, params);
-    if (products === undefined) return { matches: 0, aggregate: undefined };
+    // Built in text order, so positional placeholders bind in order; the lookup binds three times.
+    const matches = `(SELECT COUNT(*) FROM (${lookupProductIds(tenant, lookup, params)} LIMIT 2) m) AS matches`;
+    const productId = `(${lookupProductIds(tenant, lookup, params)} LIMIT 1) AS product_id`;
     const sums = aggregateSums(params, options.startOfToday);
-    const records = filterConditions(tenant, filter, params);
-    const sql = `WITH m AS (${products} LIMIT 2) SELECT m.id AS product_id, ${sums} FROM m LEFT JOIN inventory ON product_id = m.id AND ${records} GROUP BY m.id`;
-    const rows = await this.executor.all(sql, params.values);
-    const [only] = rows;
-    if (rows.length !== 1 || only === undefined) return { matches: rows.length === 0 ? 0 : 2, aggregate: undefined };
-    return { matches: 1, aggregate: toProductInventory(only, this.executor.dialect) };
+    const records = `${filterConditions(tenant, filter, params)} AND product_id = (${lookupProductIds(tenant, lookup, params)} LIMIT 1)`;
+    const [row] = await this.executor.all(`SELECT ${matches}, ${productId}, ${sums} FROM inventory WHERE ${records}`, params.values);
+    const count = this.executor.dialect.readInteger(row?.['matches'] ?? 0);
+    if (row === undefined || count !== 1) return { matches: count === 0 ? 0 : 2, aggregate: undefined };
+    return { matches: 1, aggregate: toProductInventory(row, this.executor.dialect) };
   }
 
   async search(tenant: TenantId, filter: InventoryFilter, page: PageRequest, options: AggregateOptions): Promise<AggregatePage> {
