@@ -1,6 +1,7 @@
 import { formatDecimal5, parseDecimal5, type Decimal5 } from '@inventory/core';
 import type { SqlDialect, SqlType } from './sql-dialect.js';
 
+const NUMERIC_10_5 = /^-?\d{1,5}\.\d{5}$/;
 const CASTS: Record<SqlType, string> = { int: 'int', text: 'text', cost: 'numeric', instant: 'timestamptz' };
 
 /**
@@ -18,6 +19,8 @@ export const postgresDialect: SqlDialect = {
     `(${first}, ${second}) IN (SELECT * FROM unnest($${firstPosition}::text[], $${secondPosition}::text[]))`,
   instantText: (expression) => `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   readCost: (value) => {
+    // numeric(10,5) always prints its 5 decimals, so its digits are the Decimal5 units (exact: at most 10 digits; never -0).
+    if (typeof value === 'string' && NUMERIC_10_5.test(value)) return (Number(value.replace('.', '')) || 0) as Decimal5;
     const parsed = parseDecimal5(String(value));
     if (typeof parsed === 'string') throw new Error(`cost price read from the database is not a decimal(10,5)`);
     return parsed;
