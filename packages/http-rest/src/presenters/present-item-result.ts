@@ -14,8 +14,9 @@ export type ItemResultJson =
   | { readonly index: number; readonly success: false; readonly lookupKey: LookupKind; readonly key: string | number | null; readonly error: ItemErrorJson };
 
 export function presentBulkResult(result: BulkItemResult): ItemResultJson {
+  // Core's success result already has the wire shape, key for key and in order: no copy per item.
+  if (result.success) return result;
   const { index, lookupKey, key } = result;
-  if (result.success) return { index, success: true, action: result.action, id: result.id, lookupKey, key };
   return { index, success: false, lookupKey, key, error: itemError(result.error) };
 }
 
