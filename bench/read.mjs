@@ -30,7 +30,8 @@ function load(url, token, { connections, duration, products }, kind) {
   return new Promise((resolve, reject) => {
     autocannon({ url, connections, duration, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, requests: [request] }, (error, result) => {
       if (error) reject(error);
-      else resolve({ rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts });
+      // `errors` counts connection errors, timeouts included; `non2xx` the answers that failed.
+      else resolve({ rps: result.requests.average, p99: result.latency.p99, failed: result.non2xx, errors: result.errors, timeouts: result.timeouts });
     });
   });
 }
@@ -91,7 +92,8 @@ export async function benchReads(dialect, options) {
       await baseline.stop();
       if (run < options.runs) service = await startService(database.url);
     }
-    const summarise = (list) => ({ rps: median(list.map((entry) => entry.rps)), p99: median(list.map((entry) => entry.p99)), errors: list.reduce((sum, entry) => sum + entry.errors, 0) });
+    const total = (list, field) => list.reduce((sum, entry) => sum + entry[field], 0);
+    const summarise = (list) => ({ rps: median(list.map((entry) => entry.rps)), p99: median(list.map((entry) => entry.p99)), failed: total(list, 'failed'), errors: total(list, 'errors'), timeouts: total(list, 'timeouts') });
     return Object.fromEntries(Object.entries(results).map(([kind, sides]) => [kind, { service: summarise(sides.service), baseline: summarise(sides.baseline) }]));
   } finally {
     await database.drop();
