@@ -14,7 +14,7 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 /**
  * The one pg pool: a bounded wait for a connection (also when connecting), a server-side
- * statement timeout, and an `error` listener on the pool and on every client, so a connection
+ * statement timeout with a client-side backstop, and an `error` listener on the pool and on every client, so a connection
  * that dies — idle or checked out — never crashes the process.
  */
 export function createPgPool(options: PgPoolOptions): pg.Pool {
@@ -28,6 +28,9 @@ export function createPgPool(options: PgPoolOptions): pg.Pool {
     connectionTimeoutMillis: options.acquireTimeoutMs,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs,
+    // The server enforces statement_timeout only while it runs; a frozen server or a silent
+    // network would leave queries hanging until TCP gives up, so the client gives up too.
+    ...(options.statementTimeoutMs > 0 && { query_timeout: options.statementTimeoutMs + 1_000 }),
     idle_in_transaction_session_timeout: Math.max(60_000, options.statementTimeoutMs * 2),
     keepAlive: true,
     application_name: 'inventory-service',

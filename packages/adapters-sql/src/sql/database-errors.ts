@@ -12,7 +12,7 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 /** pg and pg-pool report lost connections and pool timeouts by message only. */
-const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|not queryable|Cannot use a pool after calling end|connection is not open|database connection is not open/i;
+const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Query read timeout|Connection terminated|not queryable|Cannot use a pool after calling end|connection is not open|database connection is not open/i;
 
 const UNIQUE_VIOLATION_CODES = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 
