@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { freshDatabase, postgresAvailable } from './lib/databases.mjs';
-import { BENCH_CLIENT, startService } from './lib/service-process.mjs';
+import { BENCH_CLIENT, fetchToken, startService } from './lib/service-process.mjs';
 import { percentile } from './lib/soak-stats.mjs';
 import { formatNumber, printTable, progress } from './lib/stats.mjs';
 
@@ -24,16 +24,6 @@ const PRODUCTS = 1000;
 const WAREHOUSES = 5;
 const TENANTS = ['east', 'west'].map((name) => ({ clientId: `mp-${name}`, clientSecret: `mp-${name}-secret-0123456789`, tenant: `mp-${name}`, scopes: ['inventory:read', 'inventory:write'] }));
 const random = (n) => Math.floor(Math.random() * n);
-
-async function token(url, client) {
-  const response = await fetch(`${url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
-  });
-  if (!response.ok) throw new Error(`token for ${client.clientId}: ${response.status}`);
-  return (await response.json()).access_token;
-}
 
 async function send(url, accessToken, method, path, body) {
   const response = await fetch(`${url}${path}`, {
@@ -63,7 +53,7 @@ const servers = await Promise.all([startService(database.url, env), startService
 const problems = [];
 try {
   // Each tenant's token comes from one process and is used on both.
-  const tenants = await Promise.all(TENANTS.map(async (client, index) => ({ ...client, token: await token(servers[index % 2].url, client) })));
+  const tenants = await Promise.all(TENANTS.map(async (client, index) => ({ ...client, token: await fetchToken(servers[index % 2].url, client) })));
   for (const tenant of tenants) {
     await send(servers[0].url, tenant.token, 'POST', '/v2/products/bulk', { products: Array.from({ length: PRODUCTS }, (_, index) => ({ id: index + 1, sku: `SKU-${index + 1}` })) });
   }

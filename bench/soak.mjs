@@ -5,7 +5,7 @@
 // 40 MiB from the end of the first minute (warm) to the end (unless --no-guard).
 import { parseArgs } from 'node:util';
 import { freshDatabase, postgresAvailable } from './lib/databases.mjs';
-import { BENCH_CLIENT, startService } from './lib/service-process.mjs';
+import { BENCH_CLIENT, fetchToken, startService } from './lib/service-process.mjs';
 import { percentile, rssMiB, slope } from './lib/soak-stats.mjs';
 import { formatNumber, printTable, progress } from './lib/stats.mjs';
 
@@ -33,16 +33,6 @@ const TENANTS = Array.from({ length: Number(values.tenants) }, (_, index) => ({
 }));
 
 const random = (n) => Math.floor(Math.random() * n);
-
-async function token(url, client) {
-  const response = await fetch(`${url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
-  });
-  if (!response.ok) throw new Error(`token for ${client.clientId}: ${response.status}`);
-  return (await response.json()).access_token;
-}
 
 /** One JSON call; throws with the status and the start of the body on anything but 2xx. */
 async function send(url, tenant, method, path, body) {
@@ -89,7 +79,7 @@ async function soak(dialect) {
   const database = await freshDatabase(dialect);
   const service = await startService(database.url, { AUTH_CLIENTS: JSON.stringify([BENCH_CLIENT, ...TENANTS]), LOG_LEVEL: 'warn' });
   try {
-    const tenants = await Promise.all(TENANTS.map(async (client) => ({ ...client, token: await token(service.url, client), ids: [] })));
+    const tenants = await Promise.all(TENANTS.map(async (client) => ({ ...client, token: await fetchToken(service.url, client), ids: [] })));
     progress(`${dialect}: seeding ${tenants.length} tenants × ${PRODUCTS} products × ${WAREHOUSES} warehouses`);
     for (const tenant of tenants) {
       await send(service.url, tenant, 'POST', '/v2/products/bulk', { products: Array.from({ length: PRODUCTS }, (_, index) => ({ id: index + 1, sku: `SKU-${index + 1}` })) });

@@ -6,6 +6,17 @@ import { freePort, waitFor } from './ports.mjs';
 const MAIN = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
 export const BENCH_CLIENT = { clientId: 'bench', clientSecret: 'bench-secret-0123456789', tenant: 'bench', scopes: ['inventory:read', 'inventory:write'] };
 
+/** A client-credentials token from the server's built-in issuer. */
+export async function fetchToken(url, client) {
+  const response = await fetch(`${url}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+  });
+  if (!response.ok) throw new Error(`token for ${client.clientId}: ${response.status} ${await response.text()}`);
+  return (await response.json()).access_token;
+}
+
 /** Starts the real server (built) as a child process and fetches a token from its issuer. */
 export async function startService(databaseUrl, extraEnv = {}, nodeArgs = []) {
   const port = await freePort();
@@ -17,13 +28,7 @@ export async function startService(databaseUrl, extraEnv = {}, nodeArgs = []) {
   const exitedEarly = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before it was ready`))));
   exitedEarly.catch(() => undefined);
   await Promise.race([waitFor(`${url}/healthz`), exitedEarly]);
-  const response = await fetch(`${url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: BENCH_CLIENT.clientId, client_secret: BENCH_CLIENT.clientSecret }),
-  });
-  if (!response.ok) throw new Error(`token request failed: ${response.status} ${await response.text()}`);
-  const { access_token: token } = await response.json();
+  const token = await fetchToken(url, BENCH_CLIENT);
   return {
     url,
     token,
