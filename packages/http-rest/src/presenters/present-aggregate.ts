@@ -1,18 +1,11 @@
 import type { ProductInventory } from '@inventory/core';
 import { presentRecord, type RecordJson } from './present-record.js';
 
-/** The aggregate of §1.3 as JSON; `balance` only when the query asked for it. */
-export interface AggregateJson {
-  readonly productId: number;
-  readonly totalQuantity: number;
-  readonly totalReservedQuantity: number;
-  readonly localQuantity: number;
-  readonly localReservedQuantity: number;
-  readonly supplierQuantity: number;
-  readonly supplierReservedQuantity: number;
+/** The aggregate of §1.3 as JSON (core's fields, dates as plain text); `balance` only when asked for. */
+export type AggregateJson = Omit<ProductInventory, 'nextDeliveryDate' | 'balance'> & {
   readonly nextDeliveryDate: string | null;
   readonly balance?: readonly RecordJson[];
-}
+};
 
 export function presentAggregate(aggregate: ProductInventory): AggregateJson {
   return {
