@@ -1,5 +1,5 @@
 import { tenantId, type Clock, type Scope } from '@inventory/core';
-import type { ClientStore, StoredClient } from './client-store.js';
+import type { ClientStore, StoredClient } from '@inventory/core';
 import { generateClientId, generateClientSecret, hashClientSecret } from './client-secret.js';
 
 /** A client id with its plaintext secret: shown to the operator once, never stored or logged. */

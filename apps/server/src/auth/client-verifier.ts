@@ -1,4 +1,4 @@
-import type { ClientStore } from './client-store.js';
+import type { ClientStore } from '@inventory/core';
 import { staticSecretMatches, verifyAgainstDecoy, verifyClientSecret } from './client-secret.js';
 import type { ClientGrant, StaticClient } from './static-client.js';
 

@@ -1,7 +1,7 @@
 import { SCOPES } from '@inventory/core';
 import type { AuthSettings } from './auth-settings.js';
 import type { ClientAdmin, IssuedCredentials } from './client-admin.js';
-import type { ClientStore } from './client-store.js';
+import type { ClientStore } from '@inventory/core';
 
 /** A fixed id, so two processes starting on one fresh database create the first client only once. */
 export const FIRST_CLIENT_ID = 'local-default';

@@ -1,4 +1,4 @@
-import type { ClientStore, StoredClient } from './client-store.js';
+import type { ClientStore, StoredClient } from '@inventory/core';
 
 /** Clients in memory: for a server on in-memory persistence (tests), where nothing outlives the process. */
 export class MemoryClientStore implements ClientStore {

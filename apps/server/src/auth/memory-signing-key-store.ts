@@ -1,4 +1,4 @@
-import type { SigningKeyStore, StoredSigningKey } from './signing-key-store.js';
+import type { SigningKeyStore, StoredSigningKey } from '@inventory/core';
 
 /** Signing keys in memory: for a server on in-memory persistence (tests); one process only. */
 export class MemorySigningKeyStore implements SigningKeyStore {

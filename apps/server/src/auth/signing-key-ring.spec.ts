@@ -2,7 +2,7 @@ import { ManualClock } from '@inventory/core';
 import { describe, expect, it } from 'vitest';
 import { KEY_RING_TIMING } from './auth-module.js';
 import { SigningKeyRing } from './signing-key-ring.js';
-import type { SigningKeyStore, StoredSigningKey } from './signing-key-store.js';
+import type { SigningKeyStore, StoredSigningKey } from '@inventory/core';
 import { MemorySigningKeyStore } from './memory-signing-key-store.js';
 
 const DAY = 24 * 3600 * 1000;

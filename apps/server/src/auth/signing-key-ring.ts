@@ -1,6 +1,6 @@
 import type { Clock } from '@inventory/core';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
-import type { SigningKeyStore, StoredSigningKey } from './signing-key-store.js';
+import type { SigningKeyStore, StoredSigningKey } from '@inventory/core';
 
 /** The one algorithm the built-in issuer signs and accepts. */
 export const BUILT_IN_ALGORITHM = 'ES256';

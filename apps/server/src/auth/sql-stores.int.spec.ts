@@ -1,8 +1,8 @@
 import { createSqlPersistence, KnexClientStore, KnexSigningKeyStore, type SqlPersistence } from '@inventory/adapters-sql';
 import { createPgTestPersistence, describePg, type PgTestPersistence } from '@inventory/adapters-sql/testing';
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { ClientStore } from './client-store.js';
-import type { SigningKeyStore } from './signing-key-store.js';
+import type { ClientStore } from '@inventory/core';
+import type { SigningKeyStore } from '@inventory/core';
 import { describeClientStoreContract } from './testing/client-store-contract.js';
 import { describeSigningKeyStoreContract } from './testing/signing-key-store-contract.js';
 

@@ -1,2 +1,2 @@
-export { KnexClientStore, type ClientRecord } from './knex-client-store.js';
-export { KnexSigningKeyStore, type SigningKeyRecord } from './knex-signing-key-store.js';
+export { KnexClientStore } from './knex-client-store.js';
+export { KnexSigningKeyStore } from './knex-signing-key-store.js';

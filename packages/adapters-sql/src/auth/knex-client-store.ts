@@ -1,31 +1,20 @@
-import { parseScopes, SCOPES, type Scope } from '@inventory/core';
+import { parseScopes, SCOPES, type ClientStore, type StoredClient } from '@inventory/core';
 import type { Knex } from 'knex';
 import { instantText, nullableInstantText } from './auth-instant.js';
 import { guarded } from './guarded-query.js';
 
-/** A registered OAuth2 client row; the server's `ClientStore` port has the same shape. */
-export interface ClientRecord {
-  readonly clientId: string;
-  readonly secretHash: string;
-  readonly tenant: string;
-  /** In the canonical order of core's `SCOPES`. */
-  readonly scopes: readonly Scope[];
-  readonly createdAt: string;
-  readonly revokedAt: string | null;
-}
-
 const TABLE = 'auth_clients';
 
 /** Registered clients of the built-in issuer in `auth_clients`; secrets are only ever hashes here. */
-export class KnexClientStore {
+export class KnexClientStore implements ClientStore {
   constructor(private readonly knex: Knex) {}
 
-  async find(clientId: string): Promise<ClientRecord | undefined> {
+  async find(clientId: string): Promise<StoredClient | undefined> {
     const row: unknown = await guarded(this.knex(TABLE).where('client_id', clientId).first());
     return row === undefined ? undefined : toRecord(row);
   }
 
-  async create(client: ClientRecord): Promise<boolean> {
+  async create(client: StoredClient): Promise<boolean> {
     const row = {
       client_id: client.clientId,
       secret_hash: client.secretHash,
@@ -38,7 +27,7 @@ export class KnexClientStore {
     return inserted.length === 1;
   }
 
-  async list(): Promise<ClientRecord[]> {
+  async list(): Promise<StoredClient[]> {
     const rows: unknown[] = await guarded(this.knex(TABLE).orderBy([{ column: 'created_at' }, { column: 'client_id' }]));
     return rows.map(toRecord);
   }
@@ -60,7 +49,7 @@ export class KnexClientStore {
   }
 }
 
-function toRecord(value: unknown): ClientRecord {
+function toRecord(value: unknown): StoredClient {
   const row = value as Readonly<Record<string, unknown>>;
   const scopes = parseScopes(String(row['scopes']).split(' '));
   return {

@@ -1,17 +1,7 @@
+import type { SigningKeyStore, StoredSigningKey } from '@inventory/core';
 import type { Knex } from 'knex';
 import { instantText, nullableInstantText } from './auth-instant.js';
 import { guarded } from './guarded-query.js';
-
-/** A signing key row; the server's `SigningKeyStore` port has the same shape. */
-export interface SigningKeyRecord {
-  readonly kid: string;
-  readonly generation: number;
-  readonly alg: string;
-  readonly publicJwk: string;
-  readonly privateJwk: string;
-  readonly createdAt: string;
-  readonly expiresAt: string | null;
-}
 
 const TABLE = 'auth_signing_keys';
 
@@ -19,15 +9,15 @@ const TABLE = 'auth_signing_keys';
  * The built-in issuer's signing keys in `auth_signing_keys`. The unique `generation` arbitrates
  * between processes creating a key at once: the loser reads back the winner's key.
  */
-export class KnexSigningKeyStore {
+export class KnexSigningKeyStore implements SigningKeyStore {
   constructor(private readonly knex: Knex) {}
 
-  async listUsable(now: string): Promise<SigningKeyRecord[]> {
+  async listUsable(now: string): Promise<StoredSigningKey[]> {
     const rows: unknown[] = await guarded(this.knex(TABLE).whereNull('expires_at').orWhere('expires_at', '>', now).orderBy('generation', 'desc'));
     return rows.map(toRecord);
   }
 
-  async insertGeneration(key: SigningKeyRecord): Promise<SigningKeyRecord> {
+  async insertGeneration(key: StoredSigningKey): Promise<StoredSigningKey> {
     const row = {
       kid: key.kid,
       generation: key.generation,
@@ -48,7 +38,7 @@ export class KnexSigningKeyStore {
   }
 }
 
-function toRecord(value: unknown): SigningKeyRecord {
+function toRecord(value: unknown): StoredSigningKey {
   const row = value as Readonly<Record<string, unknown>>;
   return {
     kid: String(row['kid']),

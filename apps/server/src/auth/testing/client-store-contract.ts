@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientStore, StoredClient } from '../client-store.js';
+import type { ClientStore, StoredClient } from '@inventory/core';
 
 /** A client row with sensible defaults, for store contract tests. */
 export function aStoredClient(overrides: Partial<StoredClient> = {}): StoredClient {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SigningKeyStore, StoredSigningKey } from '../signing-key-store.js';
+import type { SigningKeyStore, StoredSigningKey } from '@inventory/core';
 
 function aStoredKey(generation: number, overrides: Partial<StoredSigningKey> = {}): StoredSigningKey {
   return {

@@ -1,10 +1,11 @@
-import type { Scope } from '@inventory/core';
+import type { Scope } from './principal.js';
 
 /** An OAuth2 client registered in the database; only a hash of its secret is kept. */
 export interface StoredClient {
   readonly clientId: string;
   readonly secretHash: string;
   readonly tenant: string;
+  /** In the canonical order of `SCOPES`. */
   readonly scopes: readonly Scope[];
   readonly createdAt: string;
   readonly revokedAt: string | null;
