@@ -29,6 +29,7 @@ describeE2e('POST /v2/products/{lookupKey}/{key}/inventory/{inventoryType}', (se
       nextDeliveryDate: null,
       createdAt: '2025-06-15T10:00:00.000Z',
       lastModifiedAt: '2025-06-15T10:00:00.000Z',
+      version: 1,
     });
   });
 

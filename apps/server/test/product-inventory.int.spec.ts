@@ -90,6 +90,7 @@ describeE2e('GET /v2/products/{lookupKey}/{key}/inventory', (server) => {
         nextDeliveryDate: '2025-08-01T10:00:00.000Z',
         createdAt: '2025-06-15T10:00:00.000Z',
         lastModifiedAt: '2025-06-15T10:00:00.000Z',
+        version: 1,
       },
     ]);
   });

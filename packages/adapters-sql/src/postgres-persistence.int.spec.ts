@@ -1,5 +1,5 @@
 import { isInventoryError } from '@inventory/core';
-import { aRecord, expectCode, instant, TENANT_A } from '@inventory/core/testing';
+import { aRecord, expectCode, instant, TENANT_A, written } from '@inventory/core/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createSqlPersistence, migrations, type SqlPersistence } from './index.js';
@@ -63,8 +63,8 @@ describePg('PostgreSQL persistence', () => {
         .build(),
     );
     const outcomes = await shared.persistence.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, values.map((row) => ({ values: row, overwrite: [] })), NOW));
-    const stored = await Promise.all(outcomes.map((outcome) => shared.persistence.stores.inventory.get(TENANT_A, outcome.id)));
-    expect(stored.map((record) => record && { ...record, id: 0 })).toEqual(values.map((row) => ({ ...row, id: 0, createdAt: NOW, lastModifiedAt: NOW })));
+    const stored = await Promise.all(written(outcomes).map((outcome) => shared.persistence.stores.inventory.get(TENANT_A, outcome.id)));
+    expect(stored.map((record) => record && { ...record, id: 0 })).toEqual(values.map((row) => ({ ...row, id: 0, version: 1, createdAt: NOW, lastModifiedAt: NOW })));
   });
 
   it('when the database is unreachable, every call fails fast with SERVICE_UNAVAILABLE', async () => {

@@ -6,7 +6,7 @@ import { seedInventory } from './support/seed-inventory.js';
 import { describeEachDatabase } from './support/sql-databases.js';
 import { tokenFor } from './support/static-token-authenticator.js';
 
-const RECORD = 'id productId quantity supplier supplierCode sku warehouseId companyId location costPrice notes nextDeliveryDate createdAt lastModifiedAt';
+const RECORD = 'id productId quantity supplier supplierCode sku warehouseId companyId location costPrice notes nextDeliveryDate createdAt lastModifiedAt version';
 const AGGREGATE = `productId totalQuantity totalReservedQuantity localQuantity localReservedQuantity supplierQuantity supplierReservedQuantity nextDeliveryDate`;
 
 /** REST's `data`, which must be there. */
@@ -92,13 +92,14 @@ describeEachDatabase('REST and GraphQL answer the same', (database) => {
     const items = [{ sku: 'GADGET-2', quantity: 5, warehouseId: 1 }, { sku: 'NOPE', quantity: 1 }, { sku: 'WIDGET-1', quantity: 2, location: 'x'.repeat(36) }, { quantity: 1 }, { sku: 'GADGET-2', quantity: 1, warehouseId: 8 }];
     const restBulk = restData(await app.rest('POST', '/v2/inventory/bulk/sku/local', viaRest.token, { inventory: items })) as Record<string, unknown>[];
     const graphqlBulk = await app.graphql(
-      'mutation ($items: [BulkInventoryItemInput!]!) { inventoryBulkUpsert(lookupKey: sku, type: local, items: $items) { items { index success action lookupKey key error { type messages details { path } } } } }',
+      'mutation ($items: [BulkInventoryItemInput!]!) { inventoryBulkUpsert(lookupKey: sku, type: local, items: $items) { items { index success action changed lookupKey key error { type messages details { path } } } } }',
       viaGraphql.token,
       { items },
     );
     // Detail paths must match; their wording may not (REST words length limits with zod's messages).
     const comparable = restBulk.map(({ id: _id, error, ...rest }) => ({
       action: null,
+      changed: null,
       error: error === undefined ? null : { type: (error as { type: string }).type, messages: (error as { messages: string[] }).messages, details: ((error as { details?: { path: string }[] }).details ?? []).map(({ path }) => ({ path })) },
       ...rest,
     }));

@@ -4,6 +4,7 @@ import { migrations, migrationSource } from '../migrations/index.js';
 import { serviceUnavailable, toPersistenceError } from '../sql/database-errors.js';
 import { quietKnexLog } from '../sql/quiet-knex-log.js';
 import type { SqlPersistence } from '../sql-persistence.js';
+import { KnexIdempotencyStore } from '../stores/knex-idempotency-store.js';
 import { SqlReadModel } from '../stores/sql-read-model.js';
 import { autoCommitStores, sqlStores } from '../stores/sql-stores.js';
 import { PgExecutor, StatementNames } from './pg-executor.js';
@@ -24,6 +25,7 @@ export function createPgPersistence(options: PgPoolOptions): SqlPersistence {
   return {
     dialect: 'postgres',
     knex: db,
+    idempotency: new KnexIdempotencyStore(db),
     stores: autoCommitStores(sqlStores(reader, new PgUpsertWriter(reader)), unitOfWork),
     readModel: new SqlReadModel(reader),
     unitOfWork,

@@ -1,12 +1,10 @@
-import { LIMITS, type InventoryRecord, type IsoInstant } from '@inventory/core';
+import { LIMITS, type InventoryRecord, type IsoInstant, type TenantId, type InventoryValues } from '@inventory/core';
+import { INSERT_COLUMNS, RECORD_COLUMNS, VALUE_COLUMNS } from './inventory-columns.js';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlRow } from './sql-executor.js';
+import type { SqlParams } from './sql-params.js';
 
-/** The identity key's columns, in the unique index's order. */
-export const IDENTITY_COLUMNS = 'tenant, product_id, supplier, supplier_code, location, warehouse_id, company_id';
-
-/** The columns an insert gives, in the order every insert statement binds them. */
-export const INSERT_COLUMNS = `${IDENTITY_COLUMNS}, quantity, sku, cost_price, notes, next_delivery_date, created_at, last_modified_at`;
+export { IDENTITY_COLUMNS, INSERT_COLUMNS } from './inventory-columns.js';
 
 const texts = new Map<SqlDialect, string>();
 
@@ -14,33 +12,28 @@ const texts = new Map<SqlDialect, string>();
 export function recordColumns(dialect: SqlDialect): string {
   let columns = texts.get(dialect);
   if (columns === undefined) {
-    const instant = (name: string): string => `${dialect.instantText(name)} AS ${name}`;
-    columns = `id, product_id, supplier, supplier_code, location, warehouse_id, company_id, quantity, sku, cost_price, notes, ${instant('next_delivery_date')}, ${instant('created_at')}, ${instant('last_modified_at')}`;
+    columns = RECORD_COLUMNS.map(({ column, type }) => (type === 'instant' ? `${dialect.instantText(column)} AS ${column}` : column)).join(', ');
     texts.set(dialect, columns);
   }
   return columns;
 }
 
+/** A row of `recordColumns` as a record; cost prices read exactly. */
 export function toInventoryRecord(row: SqlRow, dialect: SqlDialect): InventoryRecord {
-  return {
-    id: row['id'] as number,
-    productId: row['product_id'] as number,
-    supplier: row['supplier'] as string,
-    supplierCode: row['supplier_code'] as string,
-    location: row['location'] as string,
-    warehouseId: row['warehouse_id'] as number,
-    companyId: row['company_id'] as number,
-    quantity: row['quantity'] as number,
-    sku: row['sku'] as string,
-    costPrice: dialect.readCost(row['cost_price']),
-    notes: row['notes'] as string,
-    nextDeliveryDate: row['next_delivery_date'] as IsoInstant | null,
-    createdAt: row['created_at'] as IsoInstant,
-    lastModifiedAt: row['last_modified_at'] as IsoInstant,
-  };
+  const record: Record<string, unknown> = {};
+  for (const { field, column, type } of RECORD_COLUMNS) record[field] = type === 'cost' ? dialect.readCost(row[column]) : row[column];
+  return record as unknown as InventoryRecord;
+}
+
+/** One `(…)` row of INSERT_COLUMNS, binding its values in column order. */
+export function insertValues(params: SqlParams, tenant: TenantId, values: InventoryValues, now: IsoInstant): string {
+  const bound = [params.text(tenant), ...VALUE_COLUMNS.map(({ field, type }) => params.bind(type, values[field])), params.instant(now), params.instant(now)];
+  return `(${bound.join(', ')})`;
 }
 
 /** Ids outside an `integer` column's range cannot exist, so they are never sent to the database. */
 export function isStorableId(id: number): boolean {
   return Number.isInteger(id) && id >= 0 && id <= LIMITS.idMax;
 }
+
+export const INSERT_COLUMN_COUNT = INSERT_COLUMNS.split(',').length;

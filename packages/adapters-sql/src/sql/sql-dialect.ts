@@ -23,6 +23,10 @@ export interface SqlDialect {
   inPairs(first: string, second: string, firstPosition: number, secondPosition: number): string;
   /** A select expression giving an instant column or expression as canonical ISO text. */
   instantText(expression: string): string;
+  /** A condition: the two expressions differ, NULL counting as a value. */
+  isDistinct(left: string, right: string): string;
+  /** Appended to a SELECT inside a write transaction to lock the rows it reads (empty where the transaction already holds the only write lock). */
+  readonly lockRows: string;
   readCost(value: unknown): Decimal5;
   /** Reads an integer that may come back as text (PostgreSQL bigint sums and counts). */
   readInteger(value: unknown): number;

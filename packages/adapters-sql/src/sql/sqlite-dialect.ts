@@ -14,6 +14,8 @@ export const sqliteDialect: SqlDialect = {
   listValue: (values) => JSON.stringify(values),
   inPairs: (first, second) => `(${first}, ${second}) IN (SELECT a.value, b.value FROM json_each(?) a JOIN json_each(?) b ON b.key = a.key)`,
   instantText: (expression) => expression,
+  isDistinct: (left, right) => `${left} IS NOT ${right}`,
+  lockRows: '',
   readCost: (value) => value as Decimal5,
   readInteger: (value) => value as number,
 };

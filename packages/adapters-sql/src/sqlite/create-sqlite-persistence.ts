@@ -5,6 +5,7 @@ import { migrations, migrationSource } from '../migrations/index.js';
 import { serviceUnavailable } from '../sql/database-errors.js';
 import { quietKnexLog } from '../sql/quiet-knex-log.js';
 import type { SqlPersistence } from '../sql-persistence.js';
+import { KnexIdempotencyStore } from '../stores/knex-idempotency-store.js';
 import { SqlReadModel } from '../stores/sql-read-model.js';
 import { autoCommitStores, sqlStores } from '../stores/sql-stores.js';
 import { AsyncLock } from './async-lock.js';
@@ -34,6 +35,7 @@ export function createSqlitePersistence(filename: string, busyTimeoutMs: number)
   return {
     dialect: 'sqlite',
     knex: db,
+    idempotency: new KnexIdempotencyStore(db),
     stores: autoCommitStores(sqlStores(readExecutor, new SqliteUpsertWriter(readExecutor)), unitOfWork),
     readModel: new SqlReadModel(readExecutor),
     unitOfWork,

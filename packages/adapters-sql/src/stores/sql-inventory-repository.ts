@@ -1,23 +1,10 @@
-import type { InventoryChanges, InventoryRecord, InventoryRepository, InventoryUpsert, InventoryValues, IsoInstant, TenantId, UpsertOutcome } from '@inventory/core';
+import type { InventoryChanges, InventoryRecord, InventoryRepository, InventoryUpsert, InventoryValues, IsoInstant, RecordWrite, TenantId, UpsertConflict, UpsertOutcome } from '@inventory/core';
 import { InventoryError } from '@inventory/core';
-import { IDENTITY_COLUMNS, INSERT_COLUMNS, isStorableId, recordColumns, toInventoryRecord } from '../sql/inventory-row.js';
-import type { SqlType } from '../sql/sql-dialect.js';
+import { CHANGE_COLUMNS } from '../sql/inventory-columns.js';
+import { IDENTITY_COLUMNS, INSERT_COLUMNS, insertValues, isStorableId, recordColumns, toInventoryRecord } from '../sql/inventory-row.js';
 import type { SqlExecutor } from '../sql/sql-executor.js';
 import { SqlParams } from '../sql/sql-params.js';
 import { upsertInventory, type UpsertWriter } from './upsert-writer.js';
-
-/** Each changeable field's column and type; a new field in `InventoryChanges` does not compile until listed. */
-const CHANGE_COLUMNS: { readonly [Field in keyof InventoryChanges]-?: readonly [column: string, type: SqlType] } = {
-  quantity: ['quantity', 'int'],
-  costPrice: ['cost_price', 'cost'],
-  nextDeliveryDate: ['next_delivery_date', 'instant'],
-  notes: ['notes', 'text'],
-  sku: ['sku', 'text'],
-  supplierCode: ['supplier_code', 'text'],
-  location: ['location', 'text'],
-  warehouseId: ['warehouse_id', 'int'],
-  companyId: ['company_id', 'int'],
-};
 
 /** Inventory records in SQL; every statement is filtered by tenant. */
 export class SqlInventoryRepository implements InventoryRepository {
@@ -27,11 +14,7 @@ export class SqlInventoryRepository implements InventoryRepository {
   ) {}
 
   async get(tenant: TenantId, id: number): Promise<InventoryRecord | undefined> {
-    if (!isStorableId(id)) return undefined;
-    const params = new SqlParams(this.executor.dialect);
-    const sql = `SELECT ${recordColumns(this.executor.dialect)} FROM inventory WHERE tenant = ${params.text(tenant)} AND id = ${params.int(id)}`;
-    const [row] = await this.executor.all(sql, params.values);
-    return row === undefined ? undefined : toInventoryRecord(row, this.executor.dialect);
+    return this.read(tenant, id, '');
   }
 
   async create(tenant: TenantId, values: InventoryValues, now: IsoInstant): Promise<InventoryRecord> {
@@ -43,30 +26,54 @@ export class SqlInventoryRepository implements InventoryRepository {
     return toInventoryRecord(created, this.executor.dialect);
   }
 
-  async update(tenant: TenantId, id: number, changes: InventoryChanges, now: IsoInstant): Promise<InventoryRecord | undefined> {
-    if (!isStorableId(id)) return undefined;
-    const params = new SqlParams(this.executor.dialect);
-    const assignments: string[] = [];
-    for (const field of Object.keys(CHANGE_COLUMNS) as (keyof InventoryChanges)[]) {
-      const value = changes[field];
-      if (value === undefined) continue;
-      const [column, type] = CHANGE_COLUMNS[field];
-      assignments.push(`${column} = ${params.bind(type, value)}`);
-    }
-    assignments.push(`last_modified_at = ${params.instant(now)}`, 'version = version + 1');
-    const sql = `UPDATE inventory SET ${assignments.join(', ')} WHERE tenant = ${params.text(tenant)} AND id = ${params.int(id)} RETURNING ${recordColumns(this.executor.dialect)}`;
-    const [updated] = await this.executor.all(sql, params.values, 'INVENTORY_ALREADY_EXISTS');
-    return updated === undefined ? undefined : toInventoryRecord(updated, this.executor.dialect);
+  /**
+   * One conditional UPDATE: it writes only at an accepted version and only when a field differs.
+   * When it writes nothing, the row is read under lock to tell missing, mismatch and no-op apart;
+   * a writer that slipped in between is caught by running the update once more under that lock.
+   */
+  async update(tenant: TenantId, id: number, changes: InventoryChanges, now: IsoInstant, versions?: readonly number[]): Promise<RecordWrite> {
+    if (!isStorableId(id)) return { status: 'missing' };
+    const given = CHANGE_COLUMNS.filter(({ field }) => changes[field] !== undefined);
+    const attempt = async (): Promise<InventoryRecord | undefined> => {
+      // Bound in text order, so positional placeholders line up.
+      const params = new SqlParams(this.executor.dialect);
+      const assignments = given.map(({ field, column, type }) => `${column} = ${params.bind(type, changes[field] ?? null)}`);
+      assignments.push(`last_modified_at = ${params.instant(now)}`, 'version = version + 1');
+      const where = `tenant = ${params.text(tenant)} AND id = ${params.int(id)}${versions === undefined ? '' : ` AND ${params.inList('version', versions, 'int')}`}`;
+      const differences = given.map(({ field, column, type }) => this.executor.dialect.isDistinct(column, params.bind(type, changes[field] ?? null)));
+      const sql = `UPDATE inventory SET ${assignments.join(', ')} WHERE ${where} AND (${differences.join(' OR ')}) RETURNING ${recordColumns(this.executor.dialect)}`;
+      const [updated] = await this.executor.all(sql, params.values, 'INVENTORY_ALREADY_EXISTS');
+      return updated === undefined ? undefined : toInventoryRecord(updated, this.executor.dialect);
+    };
+    const updated = await attempt();
+    if (updated !== undefined) return { status: 'written', record: updated, changed: true };
+    const current = await this.read(tenant, id, this.executor.dialect.lockRows);
+    if (current === undefined) return { status: 'missing' };
+    if (versions !== undefined && !versions.includes(current.version)) return { status: 'version-mismatch', version: current.version };
+    const late = await attempt();
+    return late === undefined ? { status: 'written', record: current, changed: false } : { status: 'written', record: late, changed: true };
   }
 
-  async delete(tenant: TenantId, id: number): Promise<boolean> {
-    if (!isStorableId(id)) return false;
-    const params = new SqlParams(this.executor.dialect);
-    return (await this.executor.run(`DELETE FROM inventory WHERE tenant = ${params.text(tenant)} AND id = ${params.int(id)}`, params.values)) > 0;
+  async delete(tenant: TenantId, id: number, versions?: readonly number[]): Promise<RecordWrite> {
+    if (!isStorableId(id)) return { status: 'missing' };
+    const attempt = async (): Promise<InventoryRecord | undefined> => {
+      const params = new SqlParams(this.executor.dialect);
+      const where = `tenant = ${params.text(tenant)} AND id = ${params.int(id)}${versions === undefined ? '' : ` AND ${params.inList('version', versions, 'int')}`}`;
+      const [deleted] = await this.executor.all(`DELETE FROM inventory WHERE ${where} RETURNING ${recordColumns(this.executor.dialect)}`, params.values);
+      return deleted === undefined ? undefined : toInventoryRecord(deleted, this.executor.dialect);
+    };
+    const deleted = await attempt();
+    if (deleted !== undefined) return { status: 'written', record: deleted, changed: true };
+    if (versions === undefined) return { status: 'missing' };
+    const current = await this.read(tenant, id, this.executor.dialect.lockRows);
+    if (current === undefined) return { status: 'missing' };
+    if (!versions.includes(current.version)) return { status: 'version-mismatch', version: current.version };
+    const late = await attempt();
+    return late === undefined ? { status: 'missing' } : { status: 'written', record: late, changed: true };
   }
 
-  upsertMany(tenant: TenantId, rows: readonly InventoryUpsert[], now: IsoInstant): Promise<UpsertOutcome[]> {
-    return upsertInventory(this.writer, tenant, rows, now);
+  upsertMany(tenant: TenantId, rows: readonly InventoryUpsert[], now: IsoInstant): Promise<(UpsertOutcome | UpsertConflict)[]> {
+    return upsertInventory(this.writer, this.executor, tenant, rows, now);
   }
 
   async countForProduct(tenant: TenantId, productId: number): Promise<number> {
@@ -75,24 +82,12 @@ export class SqlInventoryRepository implements InventoryRepository {
     const [row] = await this.executor.all(`SELECT COUNT(*) AS found FROM inventory WHERE tenant = ${params.text(tenant)} AND product_id = ${params.int(productId)}`, params.values);
     return this.executor.dialect.readInteger(row?.['found'] ?? 0);
   }
-}
 
-/** One `(…)` row of INSERT_COLUMNS, binding its values in column order. */
-export function insertValues(params: SqlParams, tenant: TenantId, values: InventoryValues, now: IsoInstant): string {
-  return `(${[
-    params.text(tenant),
-    params.int(values.productId),
-    params.text(values.supplier),
-    params.text(values.supplierCode),
-    params.text(values.location),
-    params.int(values.warehouseId),
-    params.int(values.companyId),
-    params.int(values.quantity),
-    params.text(values.sku),
-    params.cost(values.costPrice),
-    params.text(values.notes),
-    params.instant(values.nextDeliveryDate),
-    params.instant(now),
-    params.instant(now),
-  ].join(', ')})`;
+  private async read(tenant: TenantId, id: number, lock: string): Promise<InventoryRecord | undefined> {
+    if (!isStorableId(id)) return undefined;
+    const params = new SqlParams(this.executor.dialect);
+    const sql = `SELECT ${recordColumns(this.executor.dialect)} FROM inventory WHERE tenant = ${params.text(tenant)} AND id = ${params.int(id)}${lock}`;
+    const [row] = await this.executor.all(sql, params.values);
+    return row === undefined ? undefined : toInventoryRecord(row, this.executor.dialect);
+  }
 }

@@ -18,8 +18,8 @@ export function autoCommitStores(reader: Stores, unitOfWork: UnitOfWork): Stores
     get: (tenant, id) => reader.inventory.get(tenant, id),
     countForProduct: (tenant, productId) => reader.inventory.countForProduct(tenant, productId),
     create: (tenant, values, now) => unitOfWork.run((stores) => stores.inventory.create(tenant, values, now)),
-    update: (tenant, id, changes, now) => unitOfWork.run((stores) => stores.inventory.update(tenant, id, changes, now)),
-    delete: (tenant, id) => unitOfWork.run((stores) => stores.inventory.delete(tenant, id)),
+    update: (tenant, id, changes, now, versions) => unitOfWork.run((stores) => stores.inventory.update(tenant, id, changes, now, versions)),
+    delete: (tenant, id, versions) => unitOfWork.run((stores) => stores.inventory.delete(tenant, id, versions)),
     upsertMany: (tenant, rows, now) => unitOfWork.run((stores) => stores.inventory.upsertMany(tenant, rows, now)),
   };
   const products: ProductDirectory = {

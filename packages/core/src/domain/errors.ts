@@ -21,7 +21,11 @@ export type ErrorCode =
   | 'PRODUCT_SOURCE_CONFLICT'
   | 'PRODUCT_HAS_INVENTORY'
   | 'PAYLOAD_TOO_LARGE'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'PRECONDITION_FAILED'
+  | 'VERSION_CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_FLIGHT';
 
 /** The one error type of the domain; identify it by `code` (see {@link isInventoryError}), not by class. */
 export class InventoryError extends Error {

@@ -26,6 +26,8 @@ export interface InventoryValues extends IdentityKey {
 
 export interface InventoryRecord extends InventoryValues {
   readonly id: number;
+  /** 1 at creation; every write that changes a field adds exactly 1 (docs/concurrency.md). */
+  readonly version: number;
   readonly createdAt: IsoInstant;
   readonly lastModifiedAt: IsoInstant;
 }

@@ -5,7 +5,7 @@ import type { InventoryRecord } from './inventory-record.js';
 import { aggregateInventory } from './product-inventory.js';
 
 const TODAY = instant('2025-06-15');
-const asRecord = (id: number, values = aRecord().build()): InventoryRecord => ({ ...values, id, createdAt: TODAY, lastModifiedAt: TODAY });
+const asRecord = (id: number, values = aRecord().build()): InventoryRecord => ({ ...values, id, version: 1, createdAt: TODAY, lastModifiedAt: TODAY });
 
 describe('aggregateInventory', () => {
   it('when a product has no records, everything is zero and the date null', () => {

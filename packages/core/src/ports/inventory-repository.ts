@@ -7,31 +7,54 @@ export type UpsertField = 'costPrice' | 'nextDeliveryDate' | 'notes';
 
 /**
  * One row of a bulk upsert. `values` are complete (defaults applied) and used when the record is
- * new; on an existing record only `quantity` and the fields named in `overwrite` change.
+ * new; on an existing record only `quantity` and the fields named in `overwrite` change, and only
+ * when one of them differs from what is stored (a no-op write stays quiet).
  */
 export interface InventoryUpsert {
   readonly values: InventoryValues;
   readonly overwrite: readonly UpsertField[];
+  /** The version the record must have before the write; 0 = it must not exist yet. */
+  readonly expectedVersion?: number;
 }
 
+/** A row that was written, or found equal to what was asked (`changed: false`). */
 export interface UpsertOutcome {
   readonly id: number;
   readonly created: boolean;
+  readonly changed: boolean;
 }
+
+/** A row whose `expectedVersion` did not match: nothing was written; `version` is 0 when it does not exist. */
+export interface UpsertConflict {
+  readonly conflictVersion: number;
+}
+
+/**
+ * The result of a conditional write of one record by id: written (or a quiet no-op,
+ * `changed: false`), missing, or refused because the version did not match.
+ */
+export type RecordWrite =
+  | { readonly status: 'written'; readonly record: InventoryRecord; readonly changed: boolean }
+  | { readonly status: 'missing' }
+  | { readonly status: 'version-mismatch'; readonly version: number };
 
 /** Writes to inventory records. Every method is scoped to one tenant; no row of another is ever seen. */
 export interface InventoryRepository {
   get(tenant: TenantId, id: number): Promise<InventoryRecord | undefined>;
-  /** Inserts a record; throws INVENTORY_ALREADY_EXISTS when its identity key is taken. */
+  /** Inserts a record at version 1; throws INVENTORY_ALREADY_EXISTS when its identity key is taken. */
   create(tenant: TenantId, values: InventoryValues, now: IsoInstant): Promise<InventoryRecord>;
-  /** Applies changes atomically; undefined when there is no such record; INVENTORY_ALREADY_EXISTS on a key collision. */
-  update(tenant: TenantId, id: number, changes: InventoryChanges, now: IsoInstant): Promise<InventoryRecord | undefined>;
-  delete(tenant: TenantId, id: number): Promise<boolean>;
+  /**
+   * Applies changes in one conditional statement: only when the version is one of `versions`
+   * (any, when undefined) and some field differs; then `version` + 1 and `lastModifiedAt` = now.
+   * A change equal to what is stored is a quiet no-op. INVENTORY_ALREADY_EXISTS on a key collision.
+   */
+  update(tenant: TenantId, id: number, changes: InventoryChanges, now: IsoInstant, versions?: readonly number[]): Promise<RecordWrite>;
+  /** Deletes when the version is one of `versions` (any, when undefined); `record` is the row as it was. */
+  delete(tenant: TenantId, id: number, versions?: readonly number[]): Promise<RecordWrite>;
   /**
    * Inserts or updates every row in one atomic step, keyed on the identity key. Rows have distinct
    * keys and come sorted by key; outcomes come back in the same order.
    */
-  upsertMany(tenant: TenantId, rows: readonly InventoryUpsert[], now: IsoInstant): Promise<UpsertOutcome[]>;
+  upsertMany(tenant: TenantId, rows: readonly InventoryUpsert[], now: IsoInstant): Promise<(UpsertOutcome | UpsertConflict)[]>;
   countForProduct(tenant: TenantId, productId: number): Promise<number>;
 }
-

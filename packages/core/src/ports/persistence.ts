@@ -1,3 +1,4 @@
+import type { IdempotencyStore } from './idempotency-store.js';
 import type { InventoryReadModel } from './inventory-read-model.js';
 import type { Stores, UnitOfWork } from './unit-of-work.js';
 
@@ -6,4 +7,5 @@ export interface PersistenceAdapters {
   readonly stores: Stores;
   readonly readModel: InventoryReadModel;
   readonly unitOfWork: UnitOfWork;
+  readonly idempotency: IdempotencyStore;
 }

@@ -1,3 +1,4 @@
+import { describeIdempotencyStoreContract } from './idempotency-store-contract.js';
 import { describeInventoryRepositoryContract } from './inventory-repository-contract.js';
 import { describeModelBasedContract } from './model-based-contract.js';
 import type { PersistenceFixture } from './persistence-fixture.js';
@@ -7,12 +8,13 @@ import { describeUseCaseContract } from './use-case-contract.js';
 
 export * from './builders.js';
 export type * from './persistence-fixture.js';
-export { describeInventoryRepositoryContract, expectCode } from './inventory-repository-contract.js';
+export { describeInventoryRepositoryContract, expectCode, written } from './inventory-repository-contract.js';
 export { describeProductDirectoryContract } from './product-directory-contract.js';
 export { describeReadModelContract } from './read-model-contract.js';
 export { describeUseCaseContract } from './use-case-contract.js';
 export { describeModelBasedContract } from './model-based-contract.js';
 export { serviceOver } from './service-over.js';
+export { describeIdempotencyStoreContract };
 
 /** Every persistence contract suite, for one adapter. */
 export function describePersistenceContract(name: string, fixture: PersistenceFixture, options: { modelRuns?: number } = {}): void {
@@ -21,4 +23,5 @@ export function describePersistenceContract(name: string, fixture: PersistenceFi
   describeReadModelContract(name, fixture);
   describeUseCaseContract(name, fixture);
   describeModelBasedContract(name, fixture, options.modelRuns);
+  describeIdempotencyStoreContract(name, fixture);
 }

@@ -1,12 +1,21 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { isInventoryError, type ErrorCode } from '../domain/errors.js';
 import { compareIdentityKeys } from '../domain/inventory-record.js';
+import type { UpsertConflict, UpsertOutcome } from '../ports/inventory-repository.js';
 import type { PersistenceAdapters } from '../ports/persistence.js';
 import { aRecord, decimal, instant, TENANT_A, TENANT_B } from './builders.js';
 import type { PersistenceFixture } from './persistence-fixture.js';
 
 const NOW = instant('2025-06-01T12:00:00.000Z');
 const LATER = instant('2025-06-02T08:30:00.000Z');
+
+/** The outcomes of an upsert without version checks, which has no conflicts. */
+export function written(outcomes: readonly (UpsertOutcome | UpsertConflict)[]): UpsertOutcome[] {
+  return outcomes.map((outcome) => {
+    if ('conflictVersion' in outcome) throw new Error('an upsert without expectedVersion reported a conflict');
+    return outcome;
+  });
+}
 
 export async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
   const error: unknown = await promise.then(
@@ -31,7 +40,7 @@ export function describeInventoryRepositoryContract(name: string, fixture: Persi
     it('when a record is created, it reads back with every value and server-set timestamps', async () => {
       const values = aRecord().forProduct(7).fromSupplier('Acme', 'AC-1').atLocation('B-3').inWarehouse(2).costing('12.99').deliveringOn('2025-08-01').withNotes('n').build();
       const created = await repo().create(TENANT_A, values, NOW);
-      expect(created).toEqual({ ...values, id: created.id, createdAt: NOW, lastModifiedAt: NOW });
+      expect(created).toEqual({ ...values, id: created.id, version: 1, createdAt: NOW, lastModifiedAt: NOW });
       expect(await repo().get(TENANT_A, created.id)).toEqual(created);
     });
 
@@ -72,8 +81,8 @@ export function describeInventoryRepositoryContract(name: string, fixture: Persi
     it('when another tenant asks for a record, it does not exist for them', async () => {
       const created = await repo().create(TENANT_A, aRecord().build(), NOW);
       expect(await repo().get(TENANT_B, created.id)).toBeUndefined();
-      expect(await repo().update(TENANT_B, created.id, { quantity: 99 }, LATER)).toBeUndefined();
-      expect(await repo().delete(TENANT_B, created.id)).toBe(false);
+      expect(await repo().update(TENANT_B, created.id, { quantity: 99 }, LATER)).toEqual({ status: 'missing' });
+      expect(await repo().delete(TENANT_B, created.id)).toEqual({ status: 'missing' });
       expect(await repo().countForProduct(TENANT_B, 1)).toBe(0);
       expect(await repo().get(TENANT_A, created.id)).toEqual(created);
     });
@@ -81,8 +90,9 @@ export function describeInventoryRepositoryContract(name: string, fixture: Persi
     it('when a record is updated, only the given fields and lastModifiedAt change', async () => {
       const created = await repo().create(TENANT_A, aRecord().withNotes('keep').deliveringOn('2025-07-01').build(), NOW);
       const updated = await repo().update(TENANT_A, created.id, { quantity: -5, costPrice: decimal('0.00001'), nextDeliveryDate: null }, LATER);
-      expect(updated).toEqual({ ...created, quantity: -5, costPrice: decimal('0.00001'), nextDeliveryDate: null, lastModifiedAt: LATER });
-      expect(await repo().get(TENANT_A, created.id)).toEqual(updated);
+      const record = { ...created, quantity: -5, costPrice: decimal('0.00001'), nextDeliveryDate: null, lastModifiedAt: LATER, version: 2 };
+      expect(updated).toEqual({ status: 'written', record, changed: true });
+      expect(await repo().get(TENANT_A, created.id)).toEqual(record);
     });
 
     it('when an update would collide with another identity key, it is a conflict and nothing changes', async () => {
@@ -94,14 +104,16 @@ export function describeInventoryRepositoryContract(name: string, fixture: Persi
     });
 
     it('when a missing record is updated or deleted, nothing happens', async () => {
-      expect(await repo().update(TENANT_A, 424242, { quantity: 1 }, NOW)).toBeUndefined();
-      expect(await repo().delete(TENANT_A, 424242)).toBe(false);
+      expect(await repo().update(TENANT_A, 424242, { quantity: 1 }, NOW)).toEqual({ status: 'missing' });
+      expect(await repo().delete(TENANT_A, 424242)).toEqual({ status: 'missing' });
+      expect(await repo().update(TENANT_A, 424242, { quantity: 1 }, NOW, [1])).toEqual({ status: 'missing' });
+      expect(await repo().delete(TENANT_A, 424242, [0])).toEqual({ status: 'missing' });
     });
 
     it('when a record is deleted, it is gone and its neighbour stays', async () => {
       const gone = await repo().create(TENANT_A, aRecord().inWarehouse(1).build(), NOW);
       const kept = await repo().create(TENANT_A, aRecord().inWarehouse(2).build(), NOW);
-      expect(await repo().delete(TENANT_A, gone.id)).toBe(true);
+      expect(await repo().delete(TENANT_A, gone.id)).toEqual({ status: 'written', record: gone, changed: true });
       expect(await repo().get(TENANT_A, gone.id)).toBeUndefined();
       expect(await repo().get(TENANT_A, kept.id)).toEqual(kept);
     });
@@ -113,25 +125,26 @@ export function describeInventoryRepositoryContract(name: string, fixture: Persi
         { values: aRecord().inWarehouse(2).withQuantity(60).costing('2.25').build(), overwrite: [] },
       ];
       const outcomes = await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, rows, LATER));
-      expect(outcomes[0]).toEqual({ id: existing.id, created: false });
-      expect(outcomes[1]?.created).toBe(true);
-      expect(await repo().get(TENANT_A, existing.id)).toEqual({ ...existing, quantity: 50, lastModifiedAt: LATER });
-      expect(await repo().get(TENANT_A, outcomes[1]?.id ?? 0)).toEqual({ ...rows[1]?.values, id: outcomes[1]?.id, createdAt: LATER, lastModifiedAt: LATER });
+      const [updated, created] = written(outcomes);
+      expect(updated).toEqual({ id: existing.id, created: false, changed: true });
+      expect(created?.created).toBe(true);
+      expect(await repo().get(TENANT_A, existing.id)).toEqual({ ...existing, quantity: 50, lastModifiedAt: LATER, version: 2 });
+      expect(await repo().get(TENANT_A, created?.id ?? 0)).toEqual({ ...rows[1]?.values, id: created?.id, version: 1, createdAt: LATER, lastModifiedAt: LATER });
     });
 
     it('when an upsert names fields to overwrite, exactly those change on an existing record', async () => {
       const existing = await repo().create(TENANT_A, aRecord().withNotes('old').costing('1.5').deliveringOn('2025-07-01').build(), NOW);
       const values = aRecord().withQuantity(3).withNotes('new').costing('7.12345').deliveringOn(null).build();
       await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, [{ values, overwrite: ['notes', 'nextDeliveryDate'] }], LATER));
-      expect(await repo().get(TENANT_A, existing.id)).toEqual({ ...existing, quantity: 3, notes: 'new', nextDeliveryDate: null, lastModifiedAt: LATER });
+      expect(await repo().get(TENANT_A, existing.id)).toEqual({ ...existing, quantity: 3, notes: 'new', nextDeliveryDate: null, lastModifiedAt: LATER, version: 2 });
       await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, [{ values, overwrite: ['costPrice'] }], LATER));
       expect((await repo().get(TENANT_A, existing.id))?.costPrice).toBe(decimal('7.12345'));
     });
 
     it('when two tenants upsert the same key, each gets its own record', async () => {
       const values = aRecord().build();
-      const [a] = await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, [{ values, overwrite: [] }], NOW));
-      const [b] = await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_B, [{ values, overwrite: [] }], NOW));
+      const [a] = written(await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, [{ values, overwrite: [] }], NOW)));
+      const [b] = written(await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_B, [{ values, overwrite: [] }], NOW)));
       expect(a?.created).toBe(true);
       expect(b?.created).toBe(true);
       expect(a?.id).not.toBe(b?.id);
@@ -153,14 +166,82 @@ export function describeInventoryRepositoryContract(name: string, fixture: Persi
       const rows = Array.from({ length: 1500 }, (_, index) => ({ values: aRecord().forProduct(1 + (index % 7)).inWarehouse(index).withQuantity(index).build(), overwrite: [] })).sort(
         (a, b) => compareIdentityKeys(a.values, b.values),
       );
-      const outcomes = await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, rows, NOW));
+      const outcomes = written(await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, rows, NOW)));
       expect(outcomes).toHaveLength(1500);
       expect(new Set(outcomes.map((outcome) => outcome.id)).size).toBe(1500);
       expect(outcomes.every((outcome) => outcome.created)).toBe(true);
       const again = await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, rows, LATER));
-      expect(again).toEqual(outcomes.map((outcome) => ({ ...outcome, created: false })));
+      expect(again).toEqual(outcomes.map((outcome) => ({ ...outcome, created: false, changed: false })));
       const row = rows[1234];
-      expect((await repo().get(TENANT_A, outcomes[1234]?.id ?? 0))?.quantity).toBe(row?.values.quantity);
+      const stored = await repo().get(TENANT_A, outcomes[1234]?.id ?? 0);
+      expect(stored).toMatchObject({ quantity: row?.values.quantity, version: 1, lastModifiedAt: NOW });
+      const changedEveryOther = rows.map((one, index) => (index % 2 === 0 ? { ...one, values: { ...one.values, quantity: one.values.quantity + 1 } } : one));
+      const third = written(await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, changedEveryOther, LATER)));
+      expect(third.map((outcome) => outcome.changed)).toEqual(rows.map((_one, index) => index % 2 === 0));
+      expect(third.map((outcome) => outcome.id)).toEqual(outcomes.map((outcome) => outcome.id));
+    });
+
+    it('when an upsert or update equals what is stored, nothing changes: same version, same lastModifiedAt', async () => {
+      const existing = await repo().create(TENANT_A, aRecord().withQuantity(4).withNotes('n').costing('1.5').deliveringOn('2025-07-01').build(), NOW);
+      const same = aRecord().withQuantity(4).withNotes('n').costing('1.5').deliveringOn('2025-07-01').build();
+      const outcomes = await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, [{ values: same, overwrite: ['costPrice', 'nextDeliveryDate', 'notes'] }], LATER));
+      expect(outcomes).toEqual([{ id: existing.id, created: false, changed: false }]);
+      expect(await repo().update(TENANT_A, existing.id, { quantity: 4, notes: 'n', costPrice: decimal('1.5') }, LATER)).toEqual({ status: 'written', record: existing, changed: false });
+      expect(await repo().get(TENANT_A, existing.id)).toEqual(existing);
+      const notesOnly = await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, [{ values: { ...same, notes: 'other' }, overwrite: ['notes'] }], LATER));
+      expect(notesOnly).toEqual([{ id: existing.id, created: false, changed: true }]);
+      expect(await repo().get(TENANT_A, existing.id)).toEqual({ ...existing, notes: 'other', version: 2, lastModifiedAt: LATER });
+    });
+
+    it('when rows name different extra fields, each record gains exactly one version for its changes', async () => {
+      const a = await repo().create(TENANT_A, aRecord().inWarehouse(1).withQuantity(1).withNotes('a').build(), NOW);
+      const b = await repo().create(TENANT_A, aRecord().inWarehouse(2).withQuantity(1).withNotes('b').build(), NOW);
+      const rows = [
+        { values: aRecord().inWarehouse(1).withQuantity(2).withNotes('a2').build(), overwrite: ['notes' as const] },
+        { values: aRecord().inWarehouse(2).withQuantity(1).withNotes('b2').build(), overwrite: ['notes' as const] },
+        { values: aRecord().inWarehouse(3).withQuantity(1).build(), overwrite: [] },
+      ];
+      const outcomes = written(await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, rows, LATER)));
+      expect(outcomes.map((outcome) => [outcome.created, outcome.changed])).toEqual([[false, true], [false, true], [true, true]]);
+      expect(await repo().get(TENANT_A, a.id)).toMatchObject({ quantity: 2, notes: 'a2', version: 2 });
+      expect(await repo().get(TENANT_A, b.id)).toMatchObject({ quantity: 1, notes: 'b2', version: 2 });
+    });
+
+    it('when a write names the versions it accepts, it happens only at one of them', async () => {
+      const created = await repo().create(TENANT_A, aRecord().withQuantity(1).build(), NOW);
+      expect(await repo().update(TENANT_A, created.id, { quantity: 2 }, LATER, [5, 7])).toEqual({ status: 'version-mismatch', version: 1 });
+      expect(await repo().delete(TENANT_A, created.id, [2])).toEqual({ status: 'version-mismatch', version: 1 });
+      expect(await repo().get(TENANT_A, created.id)).toEqual(created);
+      const updated = await repo().update(TENANT_A, created.id, { quantity: 2 }, LATER, [3, 1]);
+      expect(updated).toMatchObject({ status: 'written', changed: true, record: { quantity: 2, version: 2 } });
+      expect(await repo().update(TENANT_A, created.id, { quantity: 2 }, LATER, [2])).toMatchObject({ status: 'written', changed: false, record: { version: 2 } });
+      expect(await repo().delete(TENANT_A, created.id, [2])).toMatchObject({ status: 'written', record: { id: created.id, version: 2 } });
+    });
+
+    it('when upsert rows carry expectedVersion, a mismatch writes nothing for that row and the others go on', async () => {
+      const existing = await repo().create(TENANT_A, aRecord().inWarehouse(1).withQuantity(1).build(), NOW);
+      const rows = [
+        { values: aRecord().inWarehouse(1).withQuantity(5).build(), overwrite: [], expectedVersion: 3 },
+        { values: aRecord().inWarehouse(2).withQuantity(6).build(), overwrite: [], expectedVersion: 2 },
+        { values: aRecord().inWarehouse(3).withQuantity(7).build(), overwrite: [], expectedVersion: 0 },
+        { values: aRecord().inWarehouse(4).withQuantity(8).build(), overwrite: [] },
+      ];
+      const outcomes = await db.unitOfWork.run((stores) => stores.inventory.upsertMany(TENANT_A, rows, LATER));
+      expect(outcomes[0]).toEqual({ conflictVersion: 1 });
+      expect(outcomes[1]).toEqual({ conflictVersion: 0 });
+      expect(outcomes[2]).toMatchObject({ created: true, changed: true });
+      expect(outcomes[3]).toMatchObject({ created: true, changed: true });
+      expect(await repo().get(TENANT_A, existing.id)).toEqual(existing);
+      expect(await repo().countForProduct(TENANT_A, 1)).toBe(3);
+      const matching = await db.unitOfWork.run((stores) =>
+        stores.inventory.upsertMany(TENANT_A, [
+          { values: aRecord().inWarehouse(1).withQuantity(5).build(), overwrite: [], expectedVersion: 1 },
+          { values: aRecord().inWarehouse(3).withQuantity(7).build(), overwrite: [], expectedVersion: 1 },
+          { values: aRecord().inWarehouse(4).withQuantity(9).build(), overwrite: [], expectedVersion: 0 },
+        ], LATER),
+      );
+      expect(matching).toEqual([{ id: existing.id, created: false, changed: true }, { id: expect.any(Number) as number, created: false, changed: false }, { conflictVersion: 1 }]);
+      expect(await repo().get(TENANT_A, existing.id)).toMatchObject({ quantity: 5, version: 2 });
     });
   });
 }

@@ -133,7 +133,8 @@ export function describeReadModelContract(name: string, fixture: PersistenceFixt
         aRecord().forProduct(3).inWarehouse(2).fromSupplier('Beta').reservedFor(4).withQuantity(8).build(),
       ];
       const records = await seed(TENANT_A, ...values);
-      const late = await db.stores.inventory.update(TENANT_A, records[3]?.id ?? 0, { notes: 'touched' }, instant('2025-06-15T11:00:00.000Z'));
+      const write = await db.stores.inventory.update(TENANT_A, records[3]?.id ?? 0, { notes: 'touched' }, instant('2025-06-15T11:00:00.000Z'));
+      const late = write.status === 'written' ? write.record : undefined;
       const current = records.map((record) => (record.id === late?.id ? late : record));
       const page = await db.readModel.search(TENANT_A, filter, { page: 1, size: 100 }, { ...options, withBalance: true });
       const expected = [1, 2, 3]

@@ -1,10 +1,12 @@
+import type { InventoryRecord } from '../domain/inventory-record.js';
 import type { TenantId } from '../domain/tenant.js';
+import { acceptedVersions, type VersionCheck } from '../domain/version-check.js';
 import type { InventoryDeps } from './deps.js';
-import { inventoryNotFound } from './get-inventory.js';
+import { recordWritten } from './record-written.js';
 
-/** Hard delete; another tenant's id answers exactly like a missing one. */
-export async function deleteInventory(deps: InventoryDeps, tenant: TenantId, id: number): Promise<{ id: number }> {
-  const deleted = Number.isSafeInteger(id) && id > 0 && (await deps.unitOfWork.run((stores) => stores.inventory.delete(tenant, id)));
-  if (!deleted) throw inventoryNotFound(id);
-  return { id };
+/** Hard delete, optionally conditional on the version; another tenant's id answers exactly like a missing one. */
+export async function deleteInventory(deps: InventoryDeps, tenant: TenantId, id: number, check?: VersionCheck): Promise<InventoryRecord> {
+  const versions = check === undefined ? undefined : acceptedVersions(check);
+  const write = Number.isSafeInteger(id) && id > 0 ? await deps.unitOfWork.run((stores) => stores.inventory.delete(tenant, id, versions)) : ({ status: 'missing' } as const);
+  return recordWritten(write, id, check).record;
 }

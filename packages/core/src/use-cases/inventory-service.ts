@@ -17,7 +17,8 @@ import { getProductInventory, type ProductInventoryQuery } from './get-product-i
 import { getProductsInventory } from './get-products-inventory.js';
 import { putProduct, putProducts, type InvalidProductItem, type ProductItemResult } from './put-products.js';
 import { searchProductInventory, type SearchInput, type SearchResult } from './search-product-inventory.js';
-import { updateInventory, type InventoryPatch } from './update-inventory.js';
+import { updateInventory, type InventoryPatch, type RecordChange } from './update-inventory.js';
+import type { VersionCheck } from '../domain/version-check.js';
 
 /**
  * Every operation of the contract bound to one set of ports: what the REST and GraphQL transports
@@ -46,12 +47,12 @@ export class InventoryService {
     return createInventory(this.deps, tenant, command);
   }
 
-  updateInventory(tenant: TenantId, id: number, patch: InventoryPatch): Promise<InventoryRecord> {
-    return updateInventory(this.deps, tenant, id, patch);
+  updateInventory(tenant: TenantId, id: number, patch: InventoryPatch, check?: VersionCheck): Promise<RecordChange> {
+    return updateInventory(this.deps, tenant, id, patch, check);
   }
 
-  deleteInventory(tenant: TenantId, id: number): Promise<{ id: number }> {
-    return deleteInventory(this.deps, tenant, id);
+  deleteInventory(tenant: TenantId, id: number, check?: VersionCheck): Promise<InventoryRecord> {
+    return deleteInventory(this.deps, tenant, id, check);
   }
 
   bulkUpsertInventory(tenant: TenantId, command: BulkUpsertCommand): Promise<BulkItemResult[]> {

@@ -54,11 +54,16 @@ export function mergeByKey(candidates: Candidate[]): PendingRow[] {
   return rows;
 }
 
-/** A later item for the same key: its quantity and the fields it gives win. */
+/**
+ * A later item for the same key: its quantity and the fields it gives win. Every item is checked
+ * against the version stored before the request, so the first expectedVersion given is the row's.
+ */
 function merged(existing: InventoryUpsert, later: InventoryUpsert): InventoryUpsert {
   const given = Object.fromEntries(later.overwrite.map((field) => [field, later.values[field]]));
+  const expectedVersion = existing.expectedVersion ?? later.expectedVersion;
   return {
     values: { ...existing.values, quantity: later.values.quantity, ...given },
     overwrite: OVERWRITABLE.filter((field) => existing.overwrite.includes(field) || later.overwrite.includes(field)),
+    ...(expectedVersion !== undefined && { expectedVersion }),
   };
 }

@@ -2,14 +2,25 @@ import { validationFailed } from '../domain/errors.js';
 import { checkInventoryFields, type InventoryFieldsInput } from '../domain/inventory-input.js';
 import type { InventoryChanges, InventoryRecord } from '../domain/inventory-record.js';
 import type { TenantId } from '../domain/tenant.js';
+import { acceptedVersions, type VersionCheck } from '../domain/version-check.js';
 import type { InventoryDeps } from './deps.js';
-import { inventoryNotFound } from './get-inventory.js';
+import { recordWritten } from './record-written.js';
 
 /** What a PATCH may send; `nextDeliveryDate: null` clears the date. Supplier and product are fixed. */
 export type InventoryPatch = Omit<InventoryFieldsInput, 'supplier'>;
 
-/** Partial update; a change that collides with another record's identity key is a conflict. */
-export async function updateInventory(deps: InventoryDeps, tenant: TenantId, id: number, patch: InventoryPatch): Promise<InventoryRecord> {
+/** A written record and whether the write changed it (a patch equal to the record is a quiet no-op). */
+export interface RecordChange {
+  readonly record: InventoryRecord;
+  readonly changed: boolean;
+}
+
+/**
+ * Partial update in one conditional statement: the version check, the comparison with what is
+ * stored and the write cannot be separated by another writer. A change that collides with
+ * another record's identity key is a conflict.
+ */
+export async function updateInventory(deps: InventoryDeps, tenant: TenantId, id: number, patch: InventoryPatch, check?: VersionCheck): Promise<RecordChange> {
   const checked = checkInventoryFields(patch);
   if (checked.issues.length > 0) throw validationFailed(checked.issues);
   const { costPrice: _costPrice, nextDeliveryDate: _nextDeliveryDate, ...plain } = patch;
@@ -19,8 +30,7 @@ export async function updateInventory(deps: InventoryDeps, tenant: TenantId, id:
     ...(checked.nextDeliveryDate !== undefined && { nextDeliveryDate: checked.nextDeliveryDate }),
   };
   if (Object.keys(changes).length === 0) throw validationFailed([{ path: '', message: 'must change at least one field' }]);
-  if (!Number.isSafeInteger(id) || id < 1) throw inventoryNotFound(id);
-  const updated = await deps.unitOfWork.run((stores) => stores.inventory.update(tenant, id, changes, deps.clock.now()));
-  if (updated === undefined) throw inventoryNotFound(id);
-  return updated;
+  const versions = check === undefined ? undefined : acceptedVersions(check);
+  const write = Number.isSafeInteger(id) && id > 0 ? await deps.unitOfWork.run((stores) => stores.inventory.update(tenant, id, changes, deps.clock.now(), versions)) : ({ status: 'missing' } as const);
+  return recordWritten(write, id, check);
 }

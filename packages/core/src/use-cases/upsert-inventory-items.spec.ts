@@ -11,11 +11,14 @@ async function freshService(): Promise<InventoryService> {
   return serviceOver(db);
 }
 
-/** Every record of products 1 and 2 by identity key, ids left out (they depend on write order). */
+/**
+ * Every record of products 1 and 2 by identity key, ids left out (they depend on write order) and
+ * versions too: items merged into one write add one version where separate requests add one each.
+ */
 async function recordsByKey(service: InventoryService): Promise<Record<string, unknown>> {
   const aggregates = await service.getProductsInventory(TENANT_A, [1, 2], undefined, true);
   const records = aggregates.flatMap((aggregate) => aggregate.balance ?? []);
-  return Object.fromEntries(records.map(({ id: _id, createdAt: _created, lastModifiedAt: _modified, ...rest }) => [`${rest.productId}/${rest.warehouseId}/${rest.location}`, rest]));
+  return Object.fromEntries(records.map(({ id: _id, version: _version, createdAt: _created, lastModifiedAt: _modified, ...rest }) => [`${rest.productId}/${rest.warehouseId}/${rest.location}`, rest]));
 }
 
 const item: fc.Arbitrary<BulkItemInput> = fc.record(

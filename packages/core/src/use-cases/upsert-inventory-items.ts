@@ -4,7 +4,7 @@ import type { InventoryType } from '../domain/inventory-record.js';
 import { lookupIssue, lookupString, qualifierField, type LookupKind, type ProductLookup } from '../domain/lookup-key.js';
 import type { ProductSummary } from '../domain/product-reference.js';
 import type { TenantId } from '../domain/tenant.js';
-import type { InventoryUpsert, UpsertOutcome } from '../ports/inventory-repository.js';
+import type { InventoryUpsert, UpsertConflict, UpsertOutcome } from '../ports/inventory-repository.js';
 import { buildInventoryValues } from './build-inventory-values.js';
 import type { InventoryDeps } from './deps.js';
 import { mergeByKey, overwriteOf, type Candidate } from './merge-upsert-rows.js';
@@ -15,6 +15,8 @@ export interface BulkItemInput extends InventoryFieldsInput {
   readonly productId?: number;
   readonly sourceId?: string;
   readonly source?: string;
+  /** The version the record must have before this request; 0 = it must not exist yet. */
+  readonly expectedVersion?: number;
 }
 
 /** An item the edge could not read (wrong types, unknown keys); it fails on its own. */
@@ -41,7 +43,7 @@ export interface BulkItemError {
 }
 
 export type BulkItemResult =
-  | { readonly index: number; readonly success: true; readonly action: 'create' | 'update'; readonly id: number; readonly lookupKey: LookupKind; readonly key: string | null }
+  | { readonly index: number; readonly success: true; readonly action: 'create' | 'update'; readonly changed: boolean; readonly id: number; readonly lookupKey: LookupKind; readonly key: string | null }
   | { readonly index: number; readonly success: false; readonly lookupKey: LookupKind; readonly key: string | null; readonly error: BulkItemError };
 
 interface ReadableItem {
@@ -50,13 +52,13 @@ interface ReadableItem {
   readonly lookup: ProductLookup;
   /** `lookupString(lookup)`, computed once per item. */
   readonly lookupText: string;
-  readonly fields: InventoryFieldsInput & { readonly quantity: number };
+  readonly fields: BulkItemInput & { readonly quantity: number };
   readonly checked: CheckedInventoryFields;
 }
 
 /** Thrown inside a dry run's transaction to roll it back once the outcomes are known. */
 class DryRunRollback extends Error {
-  constructor(readonly outcomes: UpsertOutcome[]) {
+  constructor(readonly outcomes: (UpsertOutcome | UpsertConflict)[]) {
     super('dry run');
   }
 }
@@ -87,7 +89,8 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
       fail(index, lookup.key, 'VALIDATION_FAILED', 'Validation failed', values);
       continue;
     }
-    candidates.push({ upsert: { values, overwrite: overwriteOf(fields) }, item: { index, key: lookup.key, kind: lookup.kind } });
+    const { expectedVersion } = fields;
+    candidates.push({ upsert: { values, overwrite: overwriteOf(fields), ...(expectedVersion !== undefined && { expectedVersion }) }, item: { index, key: lookup.key, kind: lookup.kind } });
   }
 
   const pending = mergeByKey(candidates);
@@ -96,8 +99,13 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
     const outcome = outcomes[rowIndex];
     if (outcome === undefined) throw new Error('repository returned fewer outcomes than rows');
     row.items.forEach(({ index, key, kind }, position) => {
+      if ('conflictVersion' in outcome) {
+        const expected = row.upsert.expectedVersion ?? 0;
+        fail(index, key, 'VERSION_CONFLICT', `Expected version ${expected}, but the record is at version ${outcome.conflictVersion}`, [{ path: 'expectedVersion', message: `current version is ${outcome.conflictVersion}` }]);
+        return;
+      }
       const action = outcome.created && position === 0 ? 'create' : 'update';
-      results[index] = { index, success: true, action, id: outcome.id, lookupKey: kind, key };
+      results[index] = { index, success: true, action, changed: outcome.changed, id: outcome.id, lookupKey: kind, key };
     });
   });
   for (let index = 0; index < results.length; index += 1) {
@@ -106,7 +114,7 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
   return results as BulkItemResult[];
 }
 
-async function write(deps: InventoryDeps, tenant: TenantId, upserts: readonly InventoryUpsert[], dryRun: boolean): Promise<UpsertOutcome[]> {
+async function write(deps: InventoryDeps, tenant: TenantId, upserts: readonly InventoryUpsert[], dryRun: boolean): Promise<(UpsertOutcome | UpsertConflict)[]> {
   if (upserts.length === 0) return [];
   const now = deps.clock.now();
   if (!dryRun) return deps.unitOfWork.run((stores) => stores.inventory.upsertMany(tenant, upserts, now));
@@ -161,8 +169,10 @@ function readItems(items: readonly UpsertItem[], fail: (index: number, key: stri
     const lookup: ProductLookup = { kind, key, qualifier: (qualifierName === undefined ? undefined : item[qualifierName]) ?? qualifier ?? '' };
     const checked = checkInventoryFields(item);
     const badLookup = lookupIssue(lookup);
-    if (checked.issues.length > 0 || badLookup !== undefined || !hasQuantity(item)) {
+    const badVersion = item.expectedVersion !== undefined && !(Number.isSafeInteger(item.expectedVersion) && item.expectedVersion >= 0);
+    if (checked.issues.length > 0 || badLookup !== undefined || badVersion || !hasQuantity(item)) {
       const issues = [...checked.issues];
+      if (badVersion) issues.push({ path: 'expectedVersion', message: 'must be an integer of at least 0' });
       if (badLookup !== undefined) issues.push({ ...badLookup, path: badLookup.path === 'key' ? lookupField(kind) : badLookup.path });
       if (item.quantity === undefined) issues.push({ path: 'quantity', message: 'is required' });
       fail(index, key, 'VALIDATION_FAILED', 'Validation failed', issues);

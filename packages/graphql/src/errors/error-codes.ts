@@ -11,7 +11,7 @@ export interface GraphqlErrorMapping {
 
 /**
  * Every domain error code mapped exactly once; a new code does not compile until it is listed.
- * The `type` names are the REST ones (CONTRACT §2.1), so bulk results read the same on both.
+ * The `type` names are the REST ones (docs/rest.md), so bulk results read the same on both.
  */
 export const ERROR_CODES: Readonly<Record<ErrorCode, GraphqlErrorMapping>> = {
   VALIDATION_FAILED: { code: 'BAD_USER_INPUT', type: 'SchemaValidationException', status: 400 },
@@ -27,6 +27,10 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, GraphqlErrorMapping>> = {
   PRODUCT_HAS_INVENTORY: { code: 'PRODUCT_HAS_INVENTORY', type: 'ProductHasInventory', status: 409 },
   PAYLOAD_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', type: 'PayloadTooLarge', status: 413 },
   SERVICE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', type: 'ServiceUnavailable', status: 503 },
+  PRECONDITION_FAILED: { code: 'PRECONDITION_FAILED', type: 'PreconditionFailed', status: 412 },
+  VERSION_CONFLICT: { code: 'VERSION_CONFLICT', type: 'VersionConflict', status: 409 },
+  IDEMPOTENCY_KEY_REUSED: { code: 'IDEMPOTENCY_KEY_REUSED', type: 'IdempotencyKeyReused', status: 422 },
+  IDEMPOTENCY_KEY_IN_FLIGHT: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT', type: 'IdempotencyKeyInFlight', status: 409 },
 };
 
 /**

@@ -20,7 +20,7 @@ export type CreateInventoryArgs = Nullable<
 export type UpdateInventoryArgs = Nullable<StockFields & { readonly quantity: number; readonly sku: string }>;
 
 export type BulkItemArgs = Nullable<
-  StockFields & { readonly productId: number; readonly sku: string; readonly sourceId: string; readonly source: string; readonly supplier: string; readonly quantity: number }
+  StockFields & { readonly productId: number; readonly sku: string; readonly sourceId: string; readonly source: string; readonly supplier: string; readonly quantity: number; readonly expectedVersion: number }
 >;
 
 export type SearchArgs = Nullable<{

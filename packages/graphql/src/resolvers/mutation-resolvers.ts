@@ -1,4 +1,4 @@
-import type { InventoryType, LookupKind } from '@inventory/core';
+import type { InventoryType, LookupKind, VersionCheck } from '@inventory/core';
 import { createGraphQLError } from 'graphql-yoga';
 import type { GraphqlContext } from '../context/graphql-context.js';
 import type { CsvFile, CsvMapping } from '../csv-import.js';
@@ -18,18 +18,24 @@ interface CsvImportArgs {
   readonly input: { readonly file: CsvFile; readonly mappings?: readonly CsvMapping[] | null; readonly dryRun?: boolean | null };
 }
 
+/** An `expectedVersion` argument as core's check; a negative one fails like any other mismatch. */
+function expectedVersionCheck(expectedVersion: number | null | undefined): VersionCheck | undefined {
+  return expectedVersion === undefined || expectedVersion === null ? undefined : { kind: 'expected', version: expectedVersion };
+}
+
 /** The writes of §3, each one call of the same use case as the matching REST route. */
 export const mutationResolvers = {
   async inventoryCreate(_root: unknown, args: { readonly input: CreateInventoryArgs }, context: GraphqlContext) {
     return inventoryOutput(await context.service.createInventory(context.tenant, createCommand(args.input)));
   },
 
-  async inventoryUpdate(_root: unknown, args: { readonly id: number; readonly input: UpdateInventoryArgs }, context: GraphqlContext) {
-    return inventoryOutput(await context.service.updateInventory(context.tenant, args.id, inventoryPatch(args.input)));
+  async inventoryUpdate(_root: unknown, args: { readonly id: number; readonly input: UpdateInventoryArgs; readonly expectedVersion?: number | null }, context: GraphqlContext) {
+    const { record } = await context.service.updateInventory(context.tenant, args.id, inventoryPatch(args.input), expectedVersionCheck(args.expectedVersion));
+    return inventoryOutput(record);
   },
 
-  async inventoryDelete(_root: unknown, args: { readonly id: number }, context: GraphqlContext) {
-    await context.service.deleteInventory(context.tenant, args.id);
+  async inventoryDelete(_root: unknown, args: { readonly id: number; readonly expectedVersion?: number | null }, context: GraphqlContext) {
+    await context.service.deleteInventory(context.tenant, args.id, expectedVersionCheck(args.expectedVersion));
     return true;
   },
 

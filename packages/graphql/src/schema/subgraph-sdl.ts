@@ -41,6 +41,8 @@ type Inventory {
   notes: String!
   createdAt: DateTime!
   lastModifiedAt: DateTime!
+  "1 at creation; +1 on every write that changes a field."
+  version: Int!
 }
 
 type ProductInventory {
@@ -137,6 +139,8 @@ input BulkInventoryItemInput {
   costPrice: Float
   nextDeliveryDate: DateTime
   notes: String
+  "The version the record must have before this write; 0 = it must not exist yet (VERSION_CONFLICT otherwise)."
+  expectedVersion: Int
 }
 
 enum BulkUpsertAction {
@@ -162,6 +166,8 @@ type BulkUpsertItemResult {
   index: Int!
   success: Boolean!
   action: BulkUpsertAction
+  "false when the item equalled the stored record, which was left untouched."
+  changed: Boolean
   id: Int
   lookupKey: LookupKey!
   key: String
@@ -234,8 +240,10 @@ type Query {
 
 type Mutation {
   inventoryCreate(input: CreateInventoryInput!): Inventory!
-  inventoryUpdate(id: Int!, input: UpdateInventoryInput!): Inventory!
-  inventoryDelete(id: Int!): Boolean!
+  "With expectedVersion, the update happens only at that version (VERSION_CONFLICT otherwise)."
+  inventoryUpdate(id: Int!, input: UpdateInventoryInput!, expectedVersion: Int): Inventory!
+  "With expectedVersion, the delete happens only at that version (VERSION_CONFLICT otherwise)."
+  inventoryDelete(id: Int!, expectedVersion: Int): Boolean!
   "source or supplier applies to every item that does not carry its own."
   inventoryBulkUpsert(lookupKey: LookupKey!, type: InventoryType!, source: String, supplier: String, items: [BulkInventoryItemInput!]!): BulkUpsertResult!
   inventoryCsvImport(input: InventoryCsvInput!): CsvImportResponse!

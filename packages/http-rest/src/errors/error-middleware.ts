@@ -50,6 +50,7 @@ function classify(error: unknown, options: ErrorHandlerOptions): Classified {
     if (error.code === 'SERVICE_UNAVAILABLE') {
       return { code: error.code, message: 'The service is temporarily unavailable; retry later', headers: { 'Retry-After': String(options.retryAfterSeconds) } };
     }
+    if (error.code === 'IDEMPOTENCY_KEY_IN_FLIGHT') return { code: error.code, message: error.message, details: error.details, headers: { 'Retry-After': '1' } };
     return { code: error.code, message: error.message, details: error.details };
   }
   if (isAuthenticationError(error)) {

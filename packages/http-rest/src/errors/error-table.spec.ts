@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_TABLE } from './error-table.js';
 
 describe('ERROR_TABLE', () => {
-  it('matches the error table of CONTRACT §2.1, plus 80010 ProductHasInventory', () => {
+  it('matches the documented error table (docs/rest.md), with 80010 ProductHasInventory', () => {
     const wire = Object.values(ERROR_TABLE)
       .map(({ code, type, status }) => `${code} ${type} ${status}`)
       .sort();
@@ -16,11 +16,15 @@ describe('ERROR_TABLE', () => {
       '10015 PaginatedResponseException 400',
       '10016 LookupKeyNotFound 400',
       '10021 PayloadTooLarge 413',
+      '10409 IdempotencyKeyInFlight 409',
+      '10412 PreconditionFailed 412',
+      '10422 IdempotencyKeyReused 422',
       '10500 InternalError 500',
       '10503 ServiceUnavailable 503',
       '13001 InvalidInventoryType 400',
       '13006 InventoryNotFound 404',
       '13009 InventoryAlreadyExists 409',
+      '13011 VersionConflict 409',
       '80005 ProductMultipleFound 400',
       '80006 ProductNotFound 404',
       '80009 ProductSourceConflict 409',

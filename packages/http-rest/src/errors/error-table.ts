@@ -13,7 +13,7 @@ export interface WireError {
 }
 
 /**
- * The one mapping from every failure code to the REST error table of CONTRACT §2.1. It is a
+ * The one mapping from every failure code to the REST error table (docs/rest.md). It is a
  * `Record` over the core's `ErrorCode` union, so a new core code does not compile until it is
  * mapped here. `PRODUCT_HAS_INVENTORY` (80010) extends the table for the product-reference delete.
  */
@@ -36,4 +36,8 @@ export const ERROR_TABLE: Readonly<Record<RestErrorCode, WireError>> = {
   PRODUCT_NOT_FOUND: { code: 80006, type: 'ProductNotFound', status: 404 },
   PRODUCT_SOURCE_CONFLICT: { code: 80009, type: 'ProductSourceConflict', status: 409 },
   PRODUCT_HAS_INVENTORY: { code: 80010, type: 'ProductHasInventory', status: 409 },
+  IDEMPOTENCY_KEY_IN_FLIGHT: { code: 10409, type: 'IdempotencyKeyInFlight', status: 409 },
+  PRECONDITION_FAILED: { code: 10412, type: 'PreconditionFailed', status: 412 },
+  IDEMPOTENCY_KEY_REUSED: { code: 10422, type: 'IdempotencyKeyReused', status: 422 },
+  VERSION_CONFLICT: { code: 13011, type: 'VersionConflict', status: 409 },
 };

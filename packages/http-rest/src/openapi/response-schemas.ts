@@ -2,8 +2,8 @@ import { LOOKUP_KINDS } from '@inventory/core';
 import { z } from 'zod';
 
 /**
- * The response shapes, for the OpenAPI document only: responses are built by the presenters,
- * whose types these mirror.
+ * The response shapes: the OpenAPI document is generated from them, and the presenters' JSON
+ * types are derived from them (`z.output`), so the two cannot drift apart.
  */
 const isoInstant = z.string().meta({ format: 'date-time', example: '2025-01-15T10:30:00.000Z' });
 
@@ -23,6 +23,7 @@ export const recordSchema = z
     nextDeliveryDate: isoInstant.nullable(),
     createdAt: isoInstant,
     lastModifiedAt: isoInstant,
+    version: z.int().meta({ description: '1 at creation; +1 on every write that changes a field. The ETag of the record.' }),
   })
   .meta({ id: 'Inventory' });
 
@@ -63,6 +64,7 @@ export const itemResultSchema = z
     index: z.int(),
     success: z.boolean(),
     action: z.enum(['create', 'update']).optional(),
+    changed: z.boolean().optional().meta({ description: 'false when the item equalled the stored record, which was left untouched (same version, same lastModifiedAt)' }),
     id: z.int().optional(),
     lookupKey: z.enum(LOOKUP_KINDS),
     key: z.union([z.string(), z.int()]).nullable(),

@@ -10,8 +10,8 @@ describe('presentBulkResult', () => {
     const results = await serviceOver(db).bulkUpsertInventory(TENANT_A, { kind: 'id', type: 'local', items: [{ productId: 7, quantity: 1 }, { productId: 7, quantity: 2 }, { productId: 8, quantity: 1 }] });
     const id = results[0]?.success === true ? results[0].id : 0;
     expect(results.map((result) => JSON.stringify(presentBulkResult(result)))).toEqual([
-      `{"index":0,"success":true,"action":"create","id":${id},"lookupKey":"id","key":"7"}`,
-      `{"index":1,"success":true,"action":"update","id":${id},"lookupKey":"id","key":"7"}`,
+      `{"index":0,"success":true,"action":"create","changed":true,"id":${id},"lookupKey":"id","key":"7"}`,
+      `{"index":1,"success":true,"action":"update","changed":true,"id":${id},"lookupKey":"id","key":"7"}`,
       '{"index":2,"success":false,"lookupKey":"id","key":"8","error":{"code":80006,"type":"ProductNotFound","messages":["Product with id 8 not found"]}}',
     ]);
   });

@@ -10,7 +10,7 @@ interface ItemErrorJson {
 
 /** One item's outcome in a bulk response (§2.3), in the request's order. */
 export type ItemResultJson =
-  | { readonly index: number; readonly success: true; readonly action: 'create' | 'update'; readonly id: number; readonly lookupKey: LookupKind; readonly key: string | number | null }
+  | { readonly index: number; readonly success: true; readonly action: 'create' | 'update'; readonly changed?: boolean; readonly id: number; readonly lookupKey: LookupKind; readonly key: string | number | null }
   | { readonly index: number; readonly success: false; readonly lookupKey: LookupKind; readonly key: string | number | null; readonly error: ItemErrorJson };
 
 export function presentBulkResult(result: BulkItemResult): ItemResultJson {

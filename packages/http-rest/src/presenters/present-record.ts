@@ -1,22 +1,9 @@
 import { decimal5ToNumber, type InventoryRecord } from '@inventory/core';
+import type { z } from 'zod';
+import type { recordSchema } from '../openapi/response-schemas.js';
 
-/** An inventory record as JSON (§1.1): cost price as a number, dates as canonical ISO strings. */
-export interface RecordJson {
-  readonly id: number;
-  readonly productId: number;
-  readonly quantity: number;
-  readonly supplier: string;
-  readonly supplierCode: string;
-  readonly sku: string;
-  readonly warehouseId: number;
-  readonly companyId: number;
-  readonly location: string;
-  readonly costPrice: number;
-  readonly notes: string;
-  readonly nextDeliveryDate: string | null;
-  readonly createdAt: string;
-  readonly lastModifiedAt: string;
-}
+/** An inventory record as JSON: cost price as a number, dates as canonical ISO strings. */
+export type RecordJson = z.output<typeof recordSchema>;
 
 export function presentRecord(record: InventoryRecord): RecordJson {
   return {
@@ -34,5 +21,6 @@ export function presentRecord(record: InventoryRecord): RecordJson {
     nextDeliveryDate: record.nextDeliveryDate,
     createdAt: record.createdAt,
     lastModifiedAt: record.lastModifiedAt,
+    version: record.version,
   };
 }

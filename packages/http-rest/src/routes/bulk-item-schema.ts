@@ -13,5 +13,6 @@ export const bulkItemSchema = z
     source: fields.source.optional().meta({ description: 'The source of `sourceId` (default: `?source=`)' }),
     ...inventoryFieldsShape,
     quantity: fields.quantity.optional().meta({ description: 'Required. Absolute stock (never a delta)' }),
+    expectedVersion: fields.expectedVersion.optional(),
   })
   .meta({ id: 'BulkInventoryItem' });

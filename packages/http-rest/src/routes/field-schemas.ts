@@ -29,6 +29,7 @@ export const fields = {
   sourceId: text(LIMITS.sourceId),
   costPrice: z.number().meta({ description: 'decimal(10,5): at most 5 integer and 5 fraction digits, stored exactly', example: 12.99 }),
   nextDeliveryDate: text().nullable().meta({ description: 'ISO 8601 date or date-time; null = none', example: '2025-08-01T00:00:00.000Z' }),
+  expectedVersion: z.int().min(0).max(LIMITS.idMax).meta({ description: 'The version the record must have before this write; 0 = it must not exist yet. A mismatch fails the item with 13011 VersionConflict.' }),
   isoDate: text().meta({ description: 'ISO 8601 date or date-time', example: '2025-01-15T10:30:00.000Z' }),
 } as const;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { singleEnvelope } from '../envelope/envelopes.js';
 import { parseOrThrow } from '../errors/zod-issues.js';
 import { envelopeOf, recordSchema } from '../openapi/response-schemas.js';
+import { etagOf, ifMatchCheck, isNotModified } from '../preconditions/entity-tags.js';
 import { presentRecord } from '../presenters/present-record.js';
 import { exactOptional } from './exact-optional.js';
 import { fields, integerParam } from './field-schemas.js';
@@ -10,8 +11,9 @@ import type { RouteKit } from './route-kit.js';
 
 const idParams = z.strictObject({ id: integerParam.meta({ description: 'Inventory record id' }) });
 const noQuery = z.strictObject({});
+const IF_MATCH = 'With `If-Match: "<version>"` (a list, `W/` forms or `*` too) the write happens only at one of the named versions; otherwise 412 `PreconditionFailed` and nothing is written.';
 
-/** PATCH body (§2.3): at least one field; supplier and product are fixed for a record's life. */
+/** PATCH body: at least one field; supplier and product are fixed for a record's life. */
 export const patchInventorySchema = z
   .strictObject({
     quantity: fields.quantity.optional(),
@@ -26,20 +28,26 @@ export const patchInventorySchema = z
   })
   .meta({ id: 'InventoryPatch' });
 
-/** One record by id: read, partial update, hard delete. */
+/** One record by id: read (with its ETag), partial update and hard delete (both with If-Match). */
 export function addInventoryRecordRoutes(kit: RouteKit, service: InventoryService): void {
   kit.add({
     method: 'get',
     path: '/v2/inventory/id/{id}',
     operationId: 'getInventory',
     summary: 'Get one inventory record',
+    description: 'Answers `ETag: "<version>"`; with a matching `If-None-Match` it answers 304 without a body.',
     tag: 'Inventory',
     scope: 'inventory:read',
     params: idParams,
     query: noQuery,
-    responses: { 200: { description: 'The record', schema: envelopeOf(recordSchema) } },
+    responses: { 200: { description: 'The record', schema: envelopeOf(recordSchema) }, 304: { description: 'Not modified: If-None-Match names the current version; no body' } },
     errors: ['VALIDATION_FAILED', 'INVENTORY_NOT_FOUND'],
-    handle: async ({ tenant, params }) => ({ status: 200, body: singleEnvelope(presentRecord(await service.getInventory(tenant, params.id))) }),
+    handle: async ({ tenant, params, request }) => {
+      const record = await service.getInventory(tenant, params.id);
+      const headers = { ETag: etagOf(record.version) };
+      if (isNotModified(request.get('If-None-Match'), record.version)) return { status: 304, body: undefined, headers };
+      return { status: 200, body: singleEnvelope(presentRecord(record)), headers };
+    },
   });
 
   kit.add({
@@ -47,18 +55,18 @@ export function addInventoryRecordRoutes(kit: RouteKit, service: InventoryServic
     path: '/v2/inventory/id/{id}',
     operationId: 'updateInventory',
     summary: 'Update fields of one inventory record',
-    description: 'Omitted fields stay untouched. A change that collides with another record’s identity key is 409.',
+    description: `Omitted fields stay untouched; a patch equal to the record changes nothing (same version). A change that collides with another record’s identity key is 409. ${IF_MATCH}`,
     tag: 'Inventory',
     scope: 'inventory:write',
     params: idParams,
     query: noQuery,
     body: patchInventorySchema,
-    responses: { 200: { description: 'The updated record; message `Inventory updated`', schema: envelopeOf(recordSchema) } },
-    errors: ['INVENTORY_NOT_FOUND', 'INVENTORY_ALREADY_EXISTS'],
-    handle: async ({ tenant, params, body }) => {
+    responses: { 200: { description: 'The updated record, with its new ETag; message `Inventory updated`', schema: envelopeOf(recordSchema) } },
+    errors: ['INVENTORY_NOT_FOUND', 'INVENTORY_ALREADY_EXISTS', 'PRECONDITION_FAILED'],
+    handle: async ({ tenant, params, body, request }) => {
       const patch = exactOptional(parseOrThrow(patchInventorySchema, body, 'inventory update'));
-      const updated = await service.updateInventory(tenant, params.id, patch);
-      return { status: 200, body: singleEnvelope(presentRecord(updated), ['Inventory updated']) };
+      const { record } = await service.updateInventory(tenant, params.id, patch, ifMatchCheck(request.get('If-Match')));
+      return { status: 200, body: singleEnvelope(presentRecord(record), ['Inventory updated']), headers: { ETag: etagOf(record.version) } };
     },
   });
 
@@ -67,12 +75,16 @@ export function addInventoryRecordRoutes(kit: RouteKit, service: InventoryServic
     path: '/v2/inventory/id/{id}',
     operationId: 'deleteInventory',
     summary: 'Delete one inventory record',
+    description: IF_MATCH,
     tag: 'Inventory',
     scope: 'inventory:write',
     params: idParams,
     query: noQuery,
     responses: { 200: { description: 'The deleted id; message `Inventory deleted`', schema: envelopeOf(z.object({ id: z.int() })) } },
-    errors: ['VALIDATION_FAILED', 'INVENTORY_NOT_FOUND'],
-    handle: async ({ tenant, params }) => ({ status: 200, body: singleEnvelope(await service.deleteInventory(tenant, params.id), ['Inventory deleted']) }),
+    errors: ['VALIDATION_FAILED', 'INVENTORY_NOT_FOUND', 'PRECONDITION_FAILED'],
+    handle: async ({ tenant, params, request }) => {
+      const deleted = await service.deleteInventory(tenant, params.id, ifMatchCheck(request.get('If-Match')));
+      return { status: 200, body: singleEnvelope({ id: deleted.id }, ['Inventory deleted']) };
+    },
   });
 }

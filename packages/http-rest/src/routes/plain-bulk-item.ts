@@ -28,6 +28,7 @@ const RULES = new Map<string, Rule>([
   ['costPrice', (value) => typeof value === 'number' && Number.isFinite(value)],
   ['nextDeliveryDate', (value) => value === null || anyText(value)],
   ['notes', text(LIMITS.notes)],
+  ['expectedVersion', integer(0, LIMITS.idMax)],
 ]);
 
 /**

@@ -9,7 +9,9 @@ import { errorSchema } from '../openapi/response-schemas.js';
 
 export interface Reply {
   readonly status: number;
+  /** Undefined for an answer without a body (304). */
   readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface RouteContext<P, Q> {
@@ -40,7 +42,7 @@ export interface RouteSpec<P extends ParamsSchema, Q extends ParamsSchema> {
   readonly body?: z.ZodType;
   /** Documents a body the route streams itself, by media type; it gets no JSON reader. */
   readonly streamedBody?: Readonly<Record<string, z.ZodType>>;
-  readonly responses: Readonly<Record<number, { readonly description: string; readonly schema: z.ZodType }>>;
+  readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
   /** Failures the route documents besides the ones every route can answer. */
   readonly errors: readonly RestErrorCode[];
   handle(context: RouteContext<z.output<P>, z.output<Q>>): Promise<Reply>;
@@ -68,7 +70,9 @@ export class RouteKit {
       const params = parseOrThrow(spec.params, req.params, 'path parameters');
       const query = parseOrThrow(spec.query, req.query, 'query parameters');
       const reply = await spec.handle({ tenant: principalOf(req).tenant, params, query, body: req.body as unknown, request: req });
-      res.status(reply.status).json(reply.body);
+      if (reply.headers !== undefined) res.set(reply.headers);
+      if (reply.body === undefined) res.status(reply.status).end();
+      else res.status(reply.status).json(reply.body);
     };
     const chain = [requireScope(this.authenticator, spec.scope), ...(spec.body === undefined ? [] : [this.jsonBody]), handler];
     this.router[spec.method](expressPath(spec.path), ...chain);
@@ -78,7 +82,7 @@ export class RouteKit {
 function openApiOperation<P extends ParamsSchema, Q extends ParamsSchema>(spec: RouteSpec<P, Q>): Parameters<OpenAPIRegistry['registerPath']>[0] {
   const responses: Record<number, ResponseConfig> = {};
   for (const [status, response] of Object.entries(spec.responses)) {
-    responses[Number(status)] = { description: response.description, content: { 'application/json': { schema: response.schema } } };
+    responses[Number(status)] = { description: response.description, ...(response.schema !== undefined && { content: { 'application/json': { schema: response.schema } } }) };
   }
   const failures = new Set([...spec.errors, ...EVERY_ROUTE, ...(spec.body === undefined ? [] : WITH_BODY)]);
   for (const [status, codes] of groupByStatus(failures)) {
