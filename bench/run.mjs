@@ -57,6 +57,7 @@ for (const dialect of dialects) {
     printTable([
       ['pass', 'REST service', 'raw driver', 'ratio (target ≥ 0.6)'],
       ...['insert', 'update'].map((pass) => [pass, formatNumber(result[pass].service), formatNumber(result[pass].raw), check(`${dialect} bulk ${pass}`, ratio(result[pass].service, result[pass].raw), 0.6)]),
+      ['unchanged', formatNumber(result.unchanged.service), formatNumber(result.unchanged.raw), `${check(`${dialect} bulk unchanged vs the service's update pass`, ratio(result.unchanged.service, result.update.service), 1)} of update`],
     ]);
   }
   if (only.has('reads')) {

@@ -9,13 +9,14 @@ import { addCsvImportRoute } from './routes/csv-import-route.js';
 import { addInventoryRecordRoutes } from './routes/inventory-record-routes.js';
 import { addProductInventoryRoutes } from './routes/product-inventory-routes.js';
 import { addProductReferenceRoutes } from './routes/product-reference-routes.js';
+import { idempotency, rememberBodyHash } from './idempotency/idempotency-middleware.js';
 import { RouteKit } from './routes/route-kit.js';
 import { addSearchRoute } from './routes/search-route.js';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 /**
- * The REST v2 transport (CONTRACT §2) as an express router to mount at the root: every `/v2`
+ * The REST v2 transport (docs/rest.md) as an express router to mount at the root: every `/v2`
  * endpoint, the OpenAPI document and docs page (no token needed), a 404 envelope for unknown
  * `/v2` routes and the one error middleware. Opening a port is the server's business.
  */
@@ -23,8 +24,8 @@ export function createRestRouter(deps: RestDeps): Router {
   const router = Router();
   const registry = new OpenAPIRegistry();
   registerSecurity(registry);
-  const jsonBody = express.json({ limit: deps.limits.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] });
-  const kit = new RouteKit(router, registry, deps.authenticator, jsonBody);
+  const jsonBody = express.json({ limit: deps.limits.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'], ...(deps.idempotency !== undefined && { verify: rememberBodyHash }) });
+  const kit = new RouteKit(router, registry, deps.authenticator, jsonBody, deps.idempotency === undefined ? undefined : idempotency(deps.idempotency));
 
   addProductInventoryRoutes(kit, deps.service);
   addSearchRoute(kit, deps.service);

@@ -1,5 +1,6 @@
 import type { Authenticator, InventoryService } from '@inventory/core';
 import type { UnexpectedErrorListener } from './errors/error-middleware.js';
+import type { IdempotencyOptions } from './idempotency/idempotency-middleware.js';
 import type { RestCsvImport } from './routes/csv-import-route.js';
 
 export interface RestLimits {
@@ -18,6 +19,8 @@ export interface RestDeps {
   readonly importCsv?: RestCsvImport;
   /** Bugs and outages (500 / 503), for the server's log; clients only see a generic message. */
   readonly onUnexpectedError?: UnexpectedErrorListener;
+  /** Keeps answers for `Idempotency-Key`; without it the header is ignored. */
+  readonly idempotency?: IdempotencyOptions;
   /** `Retry-After` seconds on 503 (default 5). */
   readonly retryAfterSeconds?: number;
 }

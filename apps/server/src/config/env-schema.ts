@@ -74,6 +74,7 @@ export const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: integer(50, 3_600_000).default(15_000),
   SQLITE_BUSY_TIMEOUT_MS: integer(0, 600_000).default(5000),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  IDEMPOTENCY_TTL_SECONDS: integer(1, 31_536_000).default(86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()

@@ -12,7 +12,7 @@ function configError(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
-  it('applies the defaults of CONTRACT §5 to an empty environment', () => {
+  it('applies the documented defaults (docs/configuration.md) to an empty environment', () => {
     expect(loadConfig({})).toEqual({
       host: '127.0.0.1',
       port: 8080,
@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       production: false,
       shutdownTimeoutMs: 10_000,
+      idempotencyTtlSeconds: 86_400,
     });
   });
 

@@ -39,6 +39,8 @@ export interface ServerConfig {
   readonly production: boolean;
   /** On SIGTERM, how long in-flight requests may run before their connections are cut. */
   readonly shutdownTimeoutMs: number;
+  /** How long answers to requests with an `Idempotency-Key` are replayed. */
+  readonly idempotencyTtlSeconds: number;
 }
 
 /** The built-in issuer's `iss` and `aud` unless AUTH_ISSUER / AUTH_AUDIENCE say otherwise. */
@@ -75,5 +77,6 @@ export function toServerConfig(env: Env): ServerConfig {
     corsOrigins: env.CORS_ORIGINS,
     production: env.NODE_ENV === 'production',
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    idempotencyTtlSeconds: env.IDEMPOTENCY_TTL_SECONDS,
   };
 }

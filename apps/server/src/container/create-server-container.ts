@@ -20,6 +20,9 @@ export type ServerOverrides = Partial<Pick<Services, 'persistence' | 'auth' | 'c
  * The one composition root: binds every port to its adapter as the configuration says. Bindings
  * are singletons, built on first use; asynchronous ones (the database) resolve with `getAsync`.
  */
+/** How long a running request holds its idempotency key before a retry may take it over (a crashed process). */
+const IDEMPOTENCY_LEASE_SECONDS = 60;
+
 export function createServerContainer(config: ServerConfig, overrides: ServerOverrides = {}): Container {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(id('config')).toConstantValue(config);
@@ -72,6 +75,7 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
       authenticator: auth.authenticator,
       importCsv,
       readiness: { accepting: () => state.accepting(), ping: () => persistence.ping() },
+      idempotency: { store: persistence.idempotency, clock: context.get(id('clock')), ttlSeconds: config.idempotencyTtlSeconds, leaseSeconds: IDEMPOTENCY_LEASE_SECONDS },
       publicRouters: [auth.router],
       apiRouters: [createGraphqlRouter(subgraph)],
     });

@@ -1,5 +1,5 @@
 import { isInventoryError, type Authenticator, type InventoryService } from '@inventory/core';
-import { createErrorHandler, createRestRouter, errorHandlerOptions, routeNotFound, type RestCsvImport, type UnexpectedErrorListener } from '@inventory/http-rest';
+import { createErrorHandler, createRestRouter, errorHandlerOptions, routeNotFound, type IdempotencyOptions, type RestCsvImport, type UnexpectedErrorListener } from '@inventory/http-rest';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
@@ -22,6 +22,8 @@ export interface AppDeps {
   /** Backs `POST /v2/inventory/import/csv` (absent: that route is a 404). */
   readonly importCsv?: RestCsvImport;
   readonly readiness: Readiness;
+  /** Keeps answers to requests carrying an `Idempotency-Key`. */
+  readonly idempotency?: IdempotencyOptions;
   /** Routers that need no bearer token or bring their own (OAuth2 token endpoint, JWKS, metrics). */
   readonly publicRouters: readonly Router[];
   /** Further API routers (GraphQL, CSV import), mounted before the REST catch-all. */
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
       limits: deps.config.limits,
       onUnexpectedError,
       ...(deps.importCsv !== undefined && { importCsv: deps.importCsv }),
+      ...(deps.idempotency !== undefined && { idempotency: deps.idempotency }),
     }),
   );
   app.use(routeNotFound);

@@ -1,4 +1,6 @@
 import { createServer, type Server } from 'node:http';
+import type { Clock, IdempotencyStore } from '@inventory/core';
+import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from '../config/server-config.js';
 import { createServerContainer, type ServerOverrides } from '../container/create-server-container.js';
@@ -34,9 +36,11 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info({ url }, 'listening');
+    const purging = purgeIdempotencyKeys(persistence.idempotency, container.get(id('clock')), logger);
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        clearInterval(purging);
         container.get(id('state')).stopAccepting();
         await connections.drain(drainTimeoutMs);
         await persistence.close();
@@ -59,4 +63,20 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       resolve();
     });
   });
+}
+
+/** How often expired idempotency keys are deleted, so the table stays small without an operator's job. */
+const PURGE_INTERVAL_MS = 10 * 60 * 1000;
+
+function purgeIdempotencyKeys(store: IdempotencyStore, clock: Clock, logger: Logger): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    store.purgeExpired(clock.now()).then(
+      (purged) => {
+        if (purged > 0) logger.debug({ purged }, 'expired idempotency keys purged');
+      },
+      (error: unknown) => logger.warn({ cause: error instanceof Error ? error.message : String(error) }, 'expired idempotency keys could not be purged; retrying later'),
+    );
+  }, PURGE_INTERVAL_MS);
+  timer.unref();
+  return timer;
 }

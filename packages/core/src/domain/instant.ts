@@ -33,3 +33,8 @@ function isCalendarDate(date: string): boolean {
   const probe = new Date(Date.UTC(year, month - 1, day));
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
+
+/** The instant `seconds` after `instant`. */
+export function addSeconds(instant: IsoInstant, seconds: number): IsoInstant {
+  return toIsoInstant(new Date(Date.parse(instant) + seconds * 1000));
+}

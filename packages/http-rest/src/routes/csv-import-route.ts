@@ -58,6 +58,7 @@ export function addCsvImportRoute(kit: RouteKit, importCsv: RestCsvImport): void
     },
     responses: { 200: { description: 'Counts and row errors; message `Completed`', schema: envelopeOf(csvImportResultSchema) } },
     errors: ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
+    idempotent: false,
     handle: async ({ tenant, query, request }) => {
       const upload = await readCsvUpload(request, query);
       try {

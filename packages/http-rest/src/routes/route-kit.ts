@@ -45,10 +45,20 @@ export interface RouteSpec<P extends ParamsSchema, Q extends ParamsSchema> {
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
   /** Failures the route documents besides the ones every route can answer. */
   readonly errors: readonly RestErrorCode[];
+  /** False for a write that does not take `Idempotency-Key` (CSV import); every other write does. */
+  readonly idempotent?: boolean;
   handle(context: RouteContext<z.output<P>, z.output<Q>>): Promise<Reply>;
 }
 
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header' as const,
+  required: false,
+  description: 'Makes a retry safe: the first request with a key runs and its answer is replayed (with `Idempotent-Replayed: true`) to repeats with the same method, path and body; another request with the key is 422, a repeat while the first runs is 409. 1–255 visible ASCII characters.',
+  schema: { type: 'string' as const, minLength: 1, maxLength: 255 },
+};
 const EVERY_ROUTE: readonly RestErrorCode[] = ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL', 'SERVICE_UNAVAILABLE'];
+const KEYED: readonly RestErrorCode[] = ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_FLIGHT'];
 const WITH_BODY: readonly RestErrorCode[] = ['INVALID_JSON', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'];
 
 /**
@@ -62,6 +72,8 @@ export class RouteKit {
     private readonly registry: OpenAPIRegistry,
     private readonly authenticator: Authenticator,
     private readonly jsonBody: RequestHandler,
+    /** The `Idempotency-Key` step of write routes; absent, the header is ignored. */
+    private readonly idempotency?: RequestHandler,
   ) {}
 
   add<P extends ParamsSchema, Q extends ParamsSchema>(spec: RouteSpec<P, Q>): void {
@@ -74,7 +86,8 @@ export class RouteKit {
       if (reply.body === undefined) res.status(reply.status).end();
       else res.status(reply.status).json(reply.body);
     };
-    const chain = [requireScope(this.authenticator, spec.scope), ...(spec.body === undefined ? [] : [this.jsonBody]), handler];
+    const keyed = spec.method !== 'get' && spec.idempotent !== false && this.idempotency !== undefined ? [this.idempotency] : [];
+    const chain = [requireScope(this.authenticator, spec.scope), ...(spec.body === undefined ? [] : [this.jsonBody]), ...keyed, handler];
     this.router[spec.method](expressPath(spec.path), ...chain);
   }
 }
@@ -84,7 +97,8 @@ function openApiOperation<P extends ParamsSchema, Q extends ParamsSchema>(spec: 
   for (const [status, response] of Object.entries(spec.responses)) {
     responses[Number(status)] = { description: response.description, ...(response.schema !== undefined && { content: { 'application/json': { schema: response.schema } } }) };
   }
-  const failures = new Set([...spec.errors, ...EVERY_ROUTE, ...(spec.body === undefined ? [] : WITH_BODY)]);
+  const keyed = spec.method !== 'get' && spec.idempotent !== false;
+  const failures = new Set([...spec.errors, ...EVERY_ROUTE, ...(spec.body === undefined ? [] : WITH_BODY), ...(keyed ? KEYED : [])]);
   for (const [status, codes] of groupByStatus(failures)) {
     responses[status] = { description: codes.join('; '), content: { 'application/json': { schema: errorSchema } } };
   }
@@ -96,6 +110,7 @@ function openApiOperation<P extends ParamsSchema, Q extends ParamsSchema>(spec: 
     ...(spec.description !== undefined && { description: spec.description }),
     tags: [spec.tag],
     security: [{ oauth2: [spec.scope] }],
+    ...(keyed && { parameters: [IDEMPOTENCY_KEY_PARAMETER] }),
     request: {
       params: spec.params,
       query: spec.query,
