@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,12 +13,14 @@ import { runBlock, shellBlocks, type ShellBlock } from './shell-blocks.js';
  * as failures on purpose; the key outputs listed below must appear.
  *
  * Sessions are what one reader types in one terminal: the README's quick tour on its own, and the
- * walk-through followed by the reference pages (which say they use `$B` and `$TOKEN` from it).
+ * walk-through followed by every other page of docs/ in name order (they say they use `$B` and
+ * `$TOKEN` from the walk-through), so a new page's examples are run too.
  */
-const SESSIONS: readonly (readonly string[])[] = [
-  ['README.md'],
-  ['docs/walkthrough.md', 'docs/rest.md', 'docs/graphql.md', 'docs/csv-import.md', 'docs/authentication.md', 'docs/configuration.md', 'docs/operations.md'],
-];
+const REFERENCE_PAGES = readdirSync(join(ROOT, 'docs'))
+  .filter((name) => name.endsWith('.md') && name !== 'walkthrough.md')
+  .sort()
+  .map((name) => `docs/${name}`);
+const SESSIONS: readonly (readonly string[])[] = [['README.md'], ['docs/walkthrough.md', ...REFERENCE_PAGES]];
 
 interface Expectation {
   /** Text that names the block (exactly one block of the file contains it). */
@@ -52,6 +54,29 @@ const EXPECTED: Readonly<Record<string, readonly Expectation[]>> = {
     { block: 'inventoryCsvImport', stdout: /"importedCount":2,"createdCount":0,"updatedCount":2,"errors":\[\]/ },
     { block: 'main.js import', stdout: /2 rows imported into tenant acme \(0 created, 2 updated\), 0 row errors/ },
   ],
+  'docs/rest.md': [
+    { block: 'products/name/WIDGET-L-BLU', stdout: /"code":10006,"status":400,"type":"InvalidLookupKey"/, failure: true },
+    { block: 'search?page=2&offset=1', stdout: /"data":\[\{"productId":1002,"totalQuantity":0,.*"page":2,"offset":1,"itemsFound":2,"pages":2,"start":2,"end":2/ },
+    { block: '-X PUT', stdout: /"messages":\["Product updated"\].*"data":\{"id":1001,.*"supplierCode":"AC-99821"/ },
+    { block: '-X DELETE $B/v2/products/id/1001', stdout: /"code":80010,"status":409,"type":"ProductHasInventory"/, failure: true },
+  ],
+  'docs/graphql.md': [
+    { block: 'inventorySearch', stdout: /"itemsFound":1,.*"productId":1001,"totalQuantity":150,"totalReservedQuantity":20/ },
+    { block: 'sku: \\"NOPE\\"', stdout: /"success":false,"error":\{"code":"PRODUCT_NOT_FOUND","type":"ProductNotFound"/ },
+    { block: 'inventory(id: 2147483647)', stdout: /"extensions":\{"code":"INVENTORY_NOT_FOUND"/, failure: true },
+    { block: 'dryRun: true', stdout: /"importedCount":4,"createdCount":0,"updatedCount":4/ },
+  ],
+  'docs/csv-import.md': [
+    { block: '--data-binary @docs/examples/stock.csv', stdout: /"importedCount":4,"createdCount":0,"updatedCount":4,.*"rowNumber":5/ },
+    { block: '-F dryRun=true', stdout: /"importedCount":2,"createdCount":0,"updatedCount":2,"errors":\[\]/ },
+    { block: 'main.js import', stdout: /Dry run \(nothing written\): 4 rows imported into tenant acme \(0 created, 4 updated\), 1 row errors.*\n  row 5: VALIDATION quantity: must be an integer/ },
+  ],
+  'docs/authentication.md': [
+    { block: 'READ_TOKEN=', stdout: /"code":10002,"status":403,"type":"Forbidden"/, failure: true },
+    { block: 'clients list', stdout: /\tacme-reports\tinventory:read\t.*client_secret: .*Revoked /s },
+  ],
+  'docs/configuration.md': [{ block: 'PORT=http', stdout: /PORT: must be an integer from 0 to 65535\nexit code 1/ }],
+  'docs/operations.md': [{ block: '/healthz', stdout: /\{"status":"ok"\}\{"status":"ready"\}http_requests_total\{/ }],
 };
 
 const LOCAL_SERVER = /http:\/\/(?:127\.0\.0\.1|localhost):8080/g;
@@ -95,7 +120,8 @@ describe('the shell examples of the README and docs run verbatim on a fresh inst
           it(`${block.where} runs`, async () => {
             const script = block.script.replace(LOCAL_SERVER, server?.url ?? '');
             const run = await runBlock(script, { cwd: ROOT, env, stateFile: stateFile() });
-            const shown = `${block.where}\n${block.script}\n--- exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
+            const serverState = server?.running === true ? 'running' : `exited; its last lines:\n${server?.logs.slice(-20).join('\n') ?? ''}`;
+            const shown = `${block.where}\n${block.script}\n--- exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}\n--- server ${serverState}`;
             expect(run.code, shown).toBe(0);
             const expectation = (EXPECTED[file] ?? []).find((each) => block.script.includes(each.block));
             if (expectation?.failure !== true) expect(run.stdout, shown).not.toMatch(ERROR_ENVELOPE);
