@@ -69,7 +69,7 @@ const EXPECTED: Readonly<Record<string, readonly Expectation[]>> = {
   'docs/csv-import.md': [
     { block: '--data-binary @docs/examples/stock.csv', stdout: /"importedCount":4,"createdCount":0,"updatedCount":4,.*"rowNumber":5/ },
     { block: '-F dryRun=true', stdout: /"importedCount":2,"createdCount":0,"updatedCount":2,"errors":\[\]/ },
-    { block: 'main.js import', stdout: /Dry run \(nothing written\): 4 rows imported into tenant acme \(0 created, 4 updated\), 1 row errors.*\n  row 5: VALIDATION quantity: must be an integer/ },
+    { block: 'main.js import', stdout: /Dry run \(nothing written\): 4 rows imported into tenant acme \(0 created, 4 updated\), 1 row errors.*\n {2}row 5: VALIDATION quantity: must be an integer/ },
   ],
   'docs/authentication.md': [
     { block: 'READ_TOKEN=', stdout: /"code":10002,"status":403,"type":"Forbidden"/, failure: true },
