@@ -84,13 +84,16 @@ export class ServerProcess {
       }),
     );
     return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       createInterface({ input: child.stdout }).on('line', (line) => {
         logs.push(line);
         const url = listeningUrl(line);
-        if (url !== undefined) resolve(new ServerProcess(child, url, logs, exited));
+        if (url === undefined) return;
+        // Listening in time: the server lives until the test stops it, however long that takes.
+        clearTimeout(timer);
+        resolve(new ServerProcess(child, url, logs, exited));
       });
       child.stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       void exited.then((code) => reject(new Error(`the server exited with ${code} before listening:\n${logs.join('\n')}`)));
       void exited.finally(() => clearTimeout(timer));
     });
