@@ -5,6 +5,7 @@ import { unauthenticated } from './auth/auth-errors.js';
 import type { GraphqlContext, RequestScope } from './context/graphql-context.js';
 import { ProductInventoryLoader } from './context/product-inventory-loader.js';
 import { useDomainErrors } from './errors/domain-errors-plugin.js';
+import { useIdempotencyKeys } from './idempotency/idempotency-plugin.js';
 import { useRequestErrorCodes } from './errors/request-error-codes-plugin.js';
 import { csrfPrevention, documentLimits } from './hardening/hardening-plugins.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
@@ -58,6 +59,7 @@ export function createSubgraph(deps: SubgraphDeps): Subgraph {
       ...documentLimits(deps.limits, deps.production),
       useDomainErrors(),
       useRequestErrorCodes(),
+      ...(deps.idempotency === undefined ? [] : [useIdempotencyKeys(deps.idempotency)]),
     ],
   });
 }

@@ -1,6 +1,7 @@
 import type { Authenticator, InventoryService } from '@inventory/core';
 import type { YogaLogger } from 'graphql-yoga';
 import type { CsvImport } from './csv-import.js';
+import type { GraphqlIdempotencyOptions } from './idempotency/idempotency-plugin.js';
 
 /** Limits that reject abusive requests before any resolver runs. */
 export interface SubgraphLimits {
@@ -32,6 +33,8 @@ export interface SubgraphDeps {
   /** NODE_ENV=production: introspection, GraphiQL and field suggestions off. */
   readonly production: boolean;
   readonly limits: SubgraphLimits;
+  /** Keeps results of mutations carrying an `Idempotency-Key`; without it the header is ignored. */
+  readonly idempotency?: GraphqlIdempotencyOptions;
   /** Where unexpected (masked) errors are logged; yoga's console logger by default. */
   readonly logger?: YogaLogger;
 }

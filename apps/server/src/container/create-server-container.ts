@@ -57,6 +57,7 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
     const auth = await context.getAsync(id('auth'));
     const service = await context.getAsync(id('service'));
     const logger = context.get(id('logger'));
+    const idempotency = { store: persistence.idempotency, clock: context.get(id('clock')), ttlSeconds: config.idempotencyTtlSeconds, leaseSeconds: IDEMPOTENCY_LEASE_SECONDS };
     const importCsv = createCsvImporter(service, { maxBytes: config.limits.csvMaxBytes, maxRows: config.limits.csvMaxRows });
     const subgraph = createSubgraph({
       service,
@@ -66,6 +67,7 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
       // Document limits from GRAPHQL_MAX_*; entity batches follow BULK_MAX_ITEMS.
       limits: { ...config.limits.graphql, maxEntities: config.limits.bulkMaxItems, bodyLimitBytes: config.limits.bodyLimitBytes, uploadLimitBytes: config.limits.csvMaxBytes },
       logger: logger.child({ component: 'graphql' }),
+      idempotency,
     });
     return createApp({
       config,
@@ -75,7 +77,7 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
       authenticator: auth.authenticator,
       importCsv,
       readiness: { accepting: () => state.accepting(), ping: () => persistence.ping() },
-      idempotency: { store: persistence.idempotency, clock: context.get(id('clock')), ttlSeconds: config.idempotencyTtlSeconds, leaseSeconds: IDEMPOTENCY_LEASE_SECONDS },
+      idempotency,
       publicRouters: [auth.router],
       apiRouters: [createGraphqlRouter(subgraph)],
     });
