@@ -1,17 +1,9 @@
-import type { CsvImportResult, TenantId } from '@inventory/core';
-import type { Readable } from 'node:stream';
+import { csvMappingSchema, dryRunSchema, type CsvImport } from '@inventory/csv';
 import { z } from 'zod';
 import { singleEnvelope } from '../envelope/envelopes.js';
 import { envelopeOf } from '../openapi/response-schemas.js';
-import { csvMappingSchema, dryRunSchema, type CsvUploadOptions } from './csv-import-options.js';
 import { readCsvUpload } from './csv-upload.js';
 import type { RouteKit } from './route-kit.js';
-
-/**
- * Imports one CSV file, read as it streams (the server binds the CSV parser and its size and row
- * limits); the same import GraphQL's `inventoryCsvImport` runs.
- */
-export type RestCsvImport = (tenant: TenantId, file: Readable, options: CsvUploadOptions) => Promise<CsvImportResult>;
 
 const MAPPINGS_DESCRIPTION = 'JSON `[{ "csvHeader", "fieldName" }]`; without it each column is found by its default header (the field name in camelCase)';
 const DRY_RUN_DESCRIPTION = '`true`: validate and resolve every row, write nothing';
@@ -33,7 +25,7 @@ const csvImportResultSchema = z
   .meta({ id: 'CsvImportResponse' });
 
 /** `POST /v2/inventory/import/csv`: a `text/csv` or `multipart/form-data` body, streamed, never buffered whole. */
-export function addCsvImportRoute(kit: RouteKit, importCsv: RestCsvImport): void {
+export function addCsvImportRoute(kit: RouteKit, importCsv: CsvImport): void {
   kit.add({
     method: 'post',
     path: '/v2/inventory/import/csv',
