@@ -127,6 +127,19 @@ describe('streaming multipart uploads', () => {
     expect(ran).toBe(false);
   });
 
+  it('a map that points one file at two variables is a 400 and the importer never runs', async () => {
+    let ran = false;
+    const send = importing(() => {
+      ran = true;
+      return Promise.reject(new Error('must not run'));
+    });
+    const twice = JSON.stringify({ 0: ['variables.file', 'variables.other'] });
+    const response = await send(`${field('operations', OPERATIONS)}${field('map', twice)}${fileHead('0')}sku\n${END}`);
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('exactly one variable');
+    expect(ran).toBe(false);
+  });
+
   it('an upload the resolver never reads neither holds the answer nor stalls the rest of the body', async () => {
     const send = importing(() => Promise.resolve({ importedCount: 0, createdCount: 0, updatedCount: 0, errors: [] }));
     const sent = { done: false };
