@@ -38,6 +38,11 @@ describe('rowSizeLimit', () => {
     expect(await check('a\n"say ""hi""",b\nc\n', 16)).toBe('ok');
   });
 
+  it('when a quoted field follows empty fields, it is still quoted', async () => {
+    expect(await check('a,b,c\n1,,"x\ny"\n', 7)).toBe('PAYLOAD_TOO_LARGE: the row starting on line 2 is longer than 7 bytes');
+    expect(await check('a,b,c\n1,,"x\ny"\n', 8)).toBe('ok');
+  });
+
   it('when the delimiter is a tab, a tab before a quote starts a new field', async () => {
     expect(await check('a\tb\n1\t"x\ny"\n', 6, '\t')).toBe('PAYLOAD_TOO_LARGE: the row starting on line 2 is longer than 6 bytes');
   });

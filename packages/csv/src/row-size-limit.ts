@@ -8,15 +8,16 @@ const SPACE = 0x20;
 const TAB = 0x09;
 
 /** Where the scan is within the current field, in fast-csv's grammar. */
-const enum State {
+const State = {
   /** Nothing but whitespace yet: a quote here opens a quoted field. */
-  FieldStart,
+  FieldStart: 0,
   /** Inside an unquoted field (or after a quoted one closed): a quote is a literal. */
-  Unquoted,
-  Quoted,
+  Unquoted: 1,
+  Quoted: 2,
   /** A quote inside a quoted field: `""` is an escaped quote, anything else closes the field. */
-  QuoteInQuoted,
-}
+  QuoteInQuoted: 3,
+} as const;
+type State = (typeof State)[keyof typeof State];
 
 /**
  * Fails with PAYLOAD_TOO_LARGE once one row passes `maxRowBytes`, before fast-csv sees it.
@@ -28,31 +29,61 @@ const enum State {
  */
 export function rowSizeLimit(maxRowBytes: number, delimiter: string): Transform {
   const separator = delimiter.charCodeAt(0);
-  let state = State.FieldStart;
+  let state: State = State.FieldStart;
   let rowBytes = 0;
   let line = 1;
   let rowLine = 1;
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      for (const byte of chunk) {
-        if (byte === LF) line += 1;
-        if (state === State.QuoteInQuoted) state = byte === QUOTE ? State.Quoted : State.Unquoted;
-        else if (state === State.Quoted) {
-          if (byte === QUOTE) state = State.QuoteInQuoted;
-        } else if (byte === QUOTE && state === State.FieldStart) {
-          state = State.Quoted;
-        }
-        if (state !== State.Quoted && state !== State.QuoteInQuoted) {
-          if (byte === LF || byte === CR) {
-            state = State.FieldStart;
-            rowBytes = 0;
-            rowLine = line;
-            continue;
+      // A plain typed array and tight loops per state: this runs over every byte of every upload.
+      const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
+      const length = bytes.length;
+      let index = 0;
+      while (index < length) {
+        const start = index;
+        if (state === State.Quoted) {
+          while (index < length && bytes[index] !== QUOTE) {
+            if (bytes[index] === LF) line += 1;
+            index += 1;
           }
-          if (byte === separator) state = State.FieldStart;
-          else if (state === State.FieldStart && !mayBeWhitespace(byte, separator)) state = State.Unquoted;
+          if (index < length) {
+            state = State.QuoteInQuoted;
+            index += 1;
+          }
+          rowBytes += index - start;
+        } else if (state === State.QuoteInQuoted) {
+          if (bytes[index] === QUOTE) {
+            state = State.Quoted;
+            index += 1;
+            rowBytes += 1;
+          } else state = State.Unquoted;
+        } else if (state === State.Unquoted) {
+          let byte = bytes[index];
+          while (byte !== LF && byte !== CR && byte !== separator && index < length) byte = bytes[++index];
+          rowBytes += index - start;
+          if (index < length) {
+            index += 1;
+            if (byte === separator) {
+              state = State.FieldStart;
+              rowBytes += 1;
+            } else {
+              if (byte === LF) line += 1;
+              state = State.FieldStart;
+              rowBytes = 0;
+              rowLine = line;
+            }
+          }
+        } else {
+          const byte = bytes[index] ?? 0;
+          index += 1;
+          if (byte === QUOTE) state = State.Quoted;
+          else if (byte === LF || byte === CR) {
+            if (byte === LF) line += 1;
+            rowBytes = -1;
+            rowLine = line;
+          } else if (byte !== separator && !mayBeWhitespace(byte)) state = State.Unquoted;
+          rowBytes += 1;
         }
-        rowBytes += 1;
         if (rowBytes > maxRowBytes) {
           callback(rowTooLong(maxRowBytes, rowLine));
           return;
@@ -63,8 +94,8 @@ export function rowSizeLimit(maxRowBytes: number, delimiter: string): Transform 
   });
 }
 
-function mayBeWhitespace(byte: number, separator: number): boolean {
-  return byte !== separator && (byte === SPACE || byte === TAB || byte === 0x0b || byte === 0x0c || byte >= 0x80);
+function mayBeWhitespace(byte: number): boolean {
+  return byte === SPACE || byte === TAB || byte === 0x0b || byte === 0x0c || byte >= 0x80;
 }
 
 function rowTooLong(maxRowBytes: number, line: number): InventoryError {
