@@ -32,7 +32,7 @@ export function addCsvImportRoute(kit: RouteKit, importCsv: CsvImport): void {
     operationId: 'importInventoryCsv',
     summary: 'Import inventory from a CSV file',
     description:
-      'Rows upsert like bulk items (lookup key and inventory type per row); bad rows are reported and the rest go on. The file streams: it is imported while it arrives. In a multipart body, send `mappings` and `dryRun` before `file`. A file over the size or row limit stops with 413.',
+      'Rows upsert like bulk items (lookup key and inventory type per row); bad rows are reported and the rest go on. The file streams: it is imported while it arrives. In a multipart body, send `mappings` and `dryRun` before `file`. A file over the size or row-count limit, or with a row longer than `CSV_MAX_ROW_BYTES`, stops with 413; a file that is not UTF-8 is 400.',
     tag: 'Inventory',
     scope: 'inventory:write',
     params: z.strictObject({}),
