@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /** The hexagon's direction: core knows no adapter or framework; transports know no database. */
 const frameworks = ['knex', 'better-sqlite3', 'pg', 'express', 'graphql', 'graphql-*', '@graphql-*', 'inversify', 'zod', 'jose', 'pino', 'prom-client', 'fast-csv', 'node:*', 'fs', 'http'];
-const adapters = ['@inventory/adapters-sql', '@inventory/http-rest', '@inventory/graphql', '@inventory/server'];
+const adapters = ['@inventory/adapters-sql', '@inventory/http-rest', '@inventory/graphql', '@inventory/csv', '@inventory/server'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'bench/**/*.mjs', '**/*.js'] },
@@ -35,10 +35,16 @@ export default tseslint.config(
   },
   {
     files: ['packages/adapters-sql/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@inventory/http-rest', '@inventory/graphql', '@inventory/server', 'express', 'graphql'], message: 'the SQL adapter depends on core only' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@inventory/http-rest', '@inventory/graphql', '@inventory/csv', '@inventory/server', 'express', 'graphql'], message: 'the SQL adapter depends on core only' }] }] },
   },
   {
     files: ['packages/http-rest/src/**/*.ts', 'packages/graphql/src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@inventory/adapters-sql', '@inventory/server', 'knex', 'pg', 'better-sqlite3'], message: 'transports depend on core only; the server wires adapters' }] }] },
+  },
+  {
+    files: ['packages/csv/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@inventory/adapters-sql', '@inventory/http-rest', '@inventory/graphql', '@inventory/server', 'knex', 'pg', 'better-sqlite3', 'express', 'graphql', 'graphql-*', '@graphql-*', 'inversify'], message: 'CSV reading depends on core only: both transports and the server call it' }] }],
+    },
   },
 );

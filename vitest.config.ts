@@ -12,6 +12,7 @@ const alias = {
   '@inventory/http-rest/testing': source('./packages/http-rest/src/testing/index.ts'),
   '@inventory/http-rest': source('./packages/http-rest/src/index.ts'),
   '@inventory/graphql': source('./packages/graphql/src/index.ts'),
+  '@inventory/csv': source('./packages/csv/src/index.ts'),
 };
 
 const roots = ['packages/*/{src,test}/**', 'apps/*/{src,test}/**'];

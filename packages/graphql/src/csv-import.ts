@@ -1,21 +1,17 @@
-import type { CsvImportResult, CsvMapping, CsvRecordError, InventoryFieldName, TenantId } from '@inventory/core';
+import type { Readable } from 'node:stream';
+import type { CsvImportResult, CsvMapping, CsvRecordError, InventoryFieldName } from '@inventory/core';
+import type { CsvFileOptions, CsvImport } from '@inventory/csv';
 
-export type { CsvImportResult, CsvMapping, InventoryFieldName };
+export type { CsvImport, CsvImportResult, CsvMapping, InventoryFieldName };
 /** A bad row, reported while the other rows go on; `rowNumber` counts data rows from 1. */
 export type CsvRowError = CsvRecordError;
-
-export interface CsvImportOptions {
-  readonly mappings?: readonly CsvMapping[];
-  readonly dryRun: boolean;
-}
-
-/** An uploaded file, read as a stream so memory stays flat however large it is. */
-export interface CsvFile {
-  stream(): ReadableStream<Uint8Array>;
-}
+export type CsvImportOptions = CsvFileOptions;
 
 /**
- * The CSV import use case as the subgraph calls it for `inventoryCsvImport`; the server provides it
- * (the same one REST's `POST /v2/inventory/import/csv` uses).
+ * An uploaded file (the `Upload` scalar's value), read as a Node stream while the request body
+ * arrives, so memory stays flat however large it is. `inventoryCsvImport` hands that stream to
+ * the {@link CsvImport} of `@inventory/csv`, the same one REST and the `import` command call.
  */
-export type CsvImport = (tenant: TenantId, file: CsvFile, options: CsvImportOptions) => Promise<CsvImportResult>;
+export interface CsvFile {
+  stream(): Readable;
+}

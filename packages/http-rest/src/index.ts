@@ -1,8 +1,6 @@
 export { createRestRouter, errorHandlerOptions } from './create-rest-router.js';
 export type { RestDeps, RestLimits } from './rest-deps.js';
 export type { IdempotencyOptions } from './idempotency/idempotency-middleware.js';
-export type { RestCsvImport } from './routes/csv-import-route.js';
-export { parseCsvOptions, type CsvUploadOptions } from './routes/csv-import-options.js';
 export { createErrorHandler, routeNotFound, type ErrorHandlerOptions, type UnexpectedErrorListener } from './errors/error-middleware.js';
 export { ERROR_TABLE, type RestErrorCode, type WireError } from './errors/error-table.js';
 export { RestError } from './errors/rest-error.js';

@@ -1,7 +1,7 @@
 import type { Authenticator, InventoryService } from '@inventory/core';
+import type { CsvImport } from '@inventory/csv';
 import type { UnexpectedErrorListener } from './errors/error-middleware.js';
 import type { IdempotencyOptions } from './idempotency/idempotency-middleware.js';
-import type { RestCsvImport } from './routes/csv-import-route.js';
 
 export interface RestLimits {
   /** Largest JSON body read, in bytes; more is 413, enforced while reading. */
@@ -16,7 +16,7 @@ export interface RestDeps {
   readonly authenticator: Authenticator;
   readonly limits: RestLimits;
   /** Backs `POST /v2/inventory/import/csv`; without it that route does not exist (404). */
-  readonly importCsv?: RestCsvImport;
+  readonly importCsv?: CsvImport;
   /** Bugs and outages (500 / 503), for the server's log; clients only see a generic message. */
   readonly onUnexpectedError?: UnexpectedErrorListener;
   /** Keeps answers for `Idempotency-Key`; without it the header is ignored. */

@@ -66,6 +66,8 @@ export const envSchema = z.object({
   SEARCH_MAX_PAGE_SIZE: integer(1, 1000).default(1000),
   CSV_MAX_BYTES: integer(1, 1_099_511_627_776).default(100 * 1024 * 1024),
   CSV_MAX_ROWS: integer(1, 1_000_000_000).default(1_000_000),
+  // Capped at 1 MiB: one row of that size already costs fast-csv about a second of event loop.
+  CSV_MAX_ROW_BYTES: integer(256, 1_048_576).default(64 * 1024),
   GRAPHQL_MAX_DEPTH: integer(2, 100).default(10),
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(30),
   GRAPHQL_MAX_COST: integer(1, 1_000_000).default(5000),

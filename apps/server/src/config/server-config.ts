@@ -31,6 +31,8 @@ export interface ServerConfig {
     readonly csvMaxBytes: number;
     /** Most data rows of one CSV import; more stops it with 413. */
     readonly csvMaxRows: number;
+    /** Longest CSV row in bytes (the command line too): fast-csv's time grows with its square; more stops the import with 413. */
+    readonly csvMaxRowBytes: number;
     /** `/graphql` documents deeper, with more aliases or costlier than this are refused before any resolver runs. */
     readonly graphql: { readonly maxDepth: number; readonly maxAliases: number; readonly maxCost: number };
   };
@@ -71,6 +73,7 @@ export function toServerConfig(env: Env): ServerConfig {
       searchMaxPageSize: env.SEARCH_MAX_PAGE_SIZE,
       csvMaxBytes: env.CSV_MAX_BYTES,
       csvMaxRows: env.CSV_MAX_ROWS,
+      csvMaxRowBytes: env.CSV_MAX_ROW_BYTES,
       graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxAliases: env.GRAPHQL_MAX_ALIASES, maxCost: env.GRAPHQL_MAX_COST },
     },
     logLevel: env.LOG_LEVEL,

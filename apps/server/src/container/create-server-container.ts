@@ -1,9 +1,9 @@
 import { DEFAULT_LIMITS, systemClock } from '@inventory/core';
+import { createCsvImport } from '@inventory/csv';
 import { createSubgraph } from '@inventory/graphql';
 import { Container } from 'inversify';
 import { createAuthBinding } from '../auth-binding.js';
 import type { ServerConfig } from '../config/server-config.js';
-import { createCsvImporter, graphqlCsvImport } from '../csv/csv-importer.js';
 import { createApp } from '../http/create-app.js';
 import { createGraphqlRouter } from '../http/graphql-router.js';
 import { ServerState } from '../lifecycle/server-state.js';
@@ -58,11 +58,11 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
     const service = await context.getAsync(id('service'));
     const logger = context.get(id('logger'));
     const idempotency = { store: persistence.idempotency, clock: context.get(id('clock')), ttlSeconds: config.idempotencyTtlSeconds, leaseSeconds: IDEMPOTENCY_LEASE_SECONDS };
-    const importCsv = createCsvImporter(service, { maxBytes: config.limits.csvMaxBytes, maxRows: config.limits.csvMaxRows });
+    const importCsv = createCsvImport(service, { maxBytes: config.limits.csvMaxBytes, maxRows: config.limits.csvMaxRows, maxRowBytes: config.limits.csvMaxRowBytes });
     const subgraph = createSubgraph({
       service,
       authenticator: auth.authenticator,
-      importCsv: graphqlCsvImport(importCsv),
+      importCsv,
       production: config.production,
       // Document limits from GRAPHQL_MAX_*; entity batches follow BULK_MAX_ITEMS.
       limits: { ...config.limits.graphql, maxEntities: config.limits.bulkMaxItems, bodyLimitBytes: config.limits.bodyLimitBytes, uploadLimitBytes: config.limits.csvMaxBytes },

@@ -1,5 +1,6 @@
 import { isInventoryError, type Authenticator, type InventoryService } from '@inventory/core';
-import { createErrorHandler, createRestRouter, errorHandlerOptions, routeNotFound, type IdempotencyOptions, type RestCsvImport, type UnexpectedErrorListener } from '@inventory/http-rest';
+import type { CsvImport } from '@inventory/csv';
+import { createErrorHandler, createRestRouter, errorHandlerOptions, routeNotFound, type IdempotencyOptions, type UnexpectedErrorListener } from '@inventory/http-rest';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
@@ -20,7 +21,7 @@ export interface AppDeps {
   readonly service: InventoryService;
   readonly authenticator: Authenticator;
   /** Backs `POST /v2/inventory/import/csv` (absent: that route is a 404). */
-  readonly importCsv?: RestCsvImport;
+  readonly importCsv?: CsvImport;
   readonly readiness: Readiness;
   /** Keeps answers to requests carrying an `Idempotency-Key`. */
   readonly idempotency?: IdempotencyOptions;

@@ -112,4 +112,16 @@ describe('importInventoryCsv', () => {
     expect(result.errors).toHaveLength(3);
     expect(result.errors[2]).toEqual({ code: 'UNKNOWN', messages: ['3 more row errors are not listed'], record: null, rowNumber: null });
   });
+
+  it('when a bad row holds huge cells, its error repeats a bounded record and message', async () => {
+    const huge = 'x'.repeat(50_000);
+    const header = ['lookupKey', 'inventoryType', 'quantity', 'sku', ...Array.from({ length: 500 }, (_, index) => `extra${index}`)];
+    const row = ['sku', 'local', '1', huge, ...Array.from({ length: 500 }, () => huge)];
+    const result = await service.importInventoryCsv(TENANT_A, rowsOf([header, row]), { dryRun: false });
+    const [error] = result.errors;
+    expect(error?.record?.['lookupKey']).toBe('sku');
+    expect(error?.record?.['sku']).toBe(`${'x'.repeat(256)}…`);
+    expect(JSON.stringify(error?.record).length).toBeLessThan(4096);
+    expect(error?.messages.every((message) => message.length <= 513)).toBe(true);
+  });
 });

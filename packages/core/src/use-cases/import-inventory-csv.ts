@@ -2,6 +2,7 @@ import { indexColumns, type ColumnIndex, type CsvMapping } from '../domain/csv-m
 import { InventoryError, isInventoryError, validationFailed, type ErrorCode, type Issue } from '../domain/errors.js';
 import type { LookupKind } from '../domain/lookup-key.js';
 import type { TenantId } from '../domain/tenant.js';
+import { echoMessage, echoRecord } from './csv-error-echo.js';
 import type { InventoryDeps } from './deps.js';
 import { LOOKUP_COLUMNS, readCsvRow } from './read-csv-row.js';
 import { upsertInventoryItems, type UpsertItem } from './upsert-inventory-items.js';
@@ -58,7 +59,7 @@ export async function importInventoryCsv(deps: InventoryDeps, tenant: TenantId, 
 
   const report = (row: { rowNumber: number; cells: readonly string[] } | undefined, code: CsvRecordErrorCode, messages: string[]): void => {
     tally.errors += 1;
-    if (errors.length < maxErrors) errors.push({ code, messages, record: row === undefined || header === undefined ? null : asRecord(header, row.cells), rowNumber: row?.rowNumber ?? null });
+    if (errors.length < maxErrors) errors.push({ code, messages: messages.map(echoMessage), record: row === undefined || header === undefined ? null : echoRecord(header, row.cells), rowNumber: row?.rowNumber ?? null });
   };
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
@@ -134,8 +135,4 @@ function csvCode(code: ErrorCode): CsvRecordErrorCode {
 
 function messagesOf(message: string, details: readonly Issue[]): string[] {
   return details.length === 0 ? [message] : details.map((issue) => (issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`));
-}
-
-function asRecord(header: readonly string[], cells: readonly string[]): Record<string, string> {
-  return Object.fromEntries(header.map((name, index) => [name, cells[index] ?? '']));
 }

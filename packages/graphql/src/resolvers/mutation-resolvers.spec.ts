@@ -1,3 +1,4 @@
+import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { dataOf, firstError, postGraphql } from '../../test/support/graphql-request.js';
 import { postMultipartCsv } from '../../test/support/multipart-csv.js';
@@ -133,7 +134,7 @@ describe('mutations', () => {
     const seen: unknown[] = [];
     const { fetch } = createTestSubgraph({
       importCsv: async (tenant, file, options) => {
-        seen.push(tenant, await new Response(file.stream()).text(), options);
+        seen.push(tenant, await text(file), options);
         return { importedCount: 1, createdCount: 1, updatedCount: 0, errors: [{ code: 'VALIDATION', messages: ['bad'], record: { sku: 'X' }, rowNumber: 2 }] };
       },
     });

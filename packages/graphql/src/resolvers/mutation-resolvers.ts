@@ -55,6 +55,6 @@ export const mutationResolvers = {
       throw createGraphQLError('CSV import is not available on this server', { extensions: { code: 'NOT_IMPLEMENTED', http: { status: 501 } } });
     }
     const { file, mappings, dryRun } = args.input;
-    return context.importCsv(context.tenant, file, { ...(mappings !== undefined && mappings !== null && { mappings }), dryRun: dryRun ?? false });
+    return context.importCsv(context.tenant, file.stream(), { ...(mappings !== undefined && mappings !== null && { mappings }), dryRun: dryRun ?? false });
   },
 };

@@ -1,5 +1,6 @@
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Busboy, type BusboyFileStream, type BusboyInstance } from '@fastify/busboy';
+import { byteLimit } from '@inventory/csv';
 import { createGraphQLError, type GraphQLParams } from 'graphql-yoga';
 import { UploadSlot } from './upload-slot.js';
 
@@ -46,7 +47,9 @@ export function parseMultipartStreaming(request: Request, limits: MultipartLimit
       if (valueTruncated) failAll(tooLarge(`Multipart form field "${name}" is larger than ${limits.fieldBytes} bytes`));
       else if (name === 'operations') operations = operationsOf(value, failAll);
       else if (name === 'map' && operations !== undefined) {
-        for (const [key, paths] of Object.entries(mapOf(value, failAll) ?? {})) {
+        const map = mapOf(value, failAll);
+        if (map === undefined) return;
+        for (const [key, paths] of Object.entries(map)) {
           const slot = new UploadSlot();
           slots.set(key, slot);
           for (const path of paths) setPath(operations, path, slot.file);
@@ -66,9 +69,16 @@ export function parseMultipartStreaming(request: Request, limits: MultipartLimit
     busboy.on('error', (error: Error) => {
       failAll(badRequest(`POST body sent invalid multipart data: ${error.message}`));
     });
-    const body = Readable.from(chunksOf(request.body));
+    // Native or a fetch ponyfill's web stream: both are async iterables (Node's types omit it).
+    const body = Readable.from((request.body ?? []) as AsyncIterable<Uint8Array> | Uint8Array[]);
     body.on('error', (error: Error) => failAll(badRequest(`The request body could not be read: ${error.message}`)));
-    body.pipe(byteLimit(limits.bodyBytes, failAll)).pipe(busboy);
+    const limit = byteLimit(limits.bodyBytes, () => tooLarge('Request body too large'));
+    limit.on('error', (error: Error) => {
+      failAll(error);
+      // The answer goes out now; the rest of the body flows into nothing so the connection stays usable.
+      body.resume();
+    });
+    body.pipe(limit).pipe(busboy);
   });
   return { params, slots };
 }
@@ -86,12 +96,25 @@ function operationsOf(text: string, fail: (error: Error) => void): Record<string
   return undefined;
 }
 
+/**
+ * The `map` field: each file at exactly one path. The spec allows one file at several paths, but
+ * a file here is a stream read once while it arrives: a second reader would find it consumed only
+ * after the first had written its rows, so such a map is refused before anything runs.
+ */
 function mapOf(text: string, fail: (error: Error) => void): Record<string, string[]> | undefined {
   const value = parseJson(text);
   const valid = typeof value === 'object' && value !== null && Object.values(value).every((paths) => Array.isArray(paths) && paths.every((path) => typeof path === 'string'));
-  if (valid) return value as Record<string, string[]>;
-  fail(badRequest('Multipart form field "map" must be a JSON object of string arrays'));
-  return undefined;
+  if (!valid) {
+    fail(badRequest('Multipart form field "map" must be a JSON object of string arrays'));
+    return undefined;
+  }
+  const map = value as Record<string, string[]>;
+  const shared = Object.entries(map).find(([, paths]) => paths.length !== 1);
+  if (shared !== undefined) {
+    fail(badRequest(`Multipart file "${shared[0].slice(0, 64)}" must be mapped to exactly one variable, not ${shared[1].length}: an upload is a stream read once`));
+    return undefined;
+  }
+  return map;
 }
 
 function parseJson(text: string): unknown {
@@ -115,31 +138,6 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
       current = current[key] as Record<string, unknown>;
     }
   }
-}
-
-async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
-  if (body === null) return;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
-
-function byteLimit(maxBytes: number, fail: (error: Error) => void): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      seen += chunk.length;
-      if (seen <= maxBytes) {
-        callback(null, chunk);
-        return;
-      }
-      fail(tooLarge('Request body too large'));
-      callback();
-    },
-  });
 }
 
 function badRequest(message: string): Error {

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CsvImport } from '../csv-import.js';
 import { WRITE_A } from '../../test/support/static-token-authenticator.js';
@@ -47,7 +48,7 @@ function importing(importCsv: CsvImport) {
   };
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>, onChunk: () => void = () => undefined): Promise<string> {
+async function readAll(stream: Readable, onChunk: () => void = () => undefined): Promise<string> {
   let text = '';
   const decoder = new TextDecoder();
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
@@ -63,7 +64,7 @@ describe('streaming multipart uploads', () => {
     const firstRead = new Promise<void>((resolve) => (firstChunkRead = resolve));
     let streamed = false;
     const send = importing(async (_tenant, file) => {
-      const text = await readAll(file.stream(), () => firstChunkRead());
+      const text = await readAll(file, () => firstChunkRead());
       return { importedCount: text.split('\n').filter((line) => line !== '').length - 1, createdCount: 0, updatedCount: 0, errors: [] };
     });
     // The second half is only sent once the importer has seen the first (or after 3 s, failing the test).
@@ -76,7 +77,7 @@ describe('streaming multipart uploads', () => {
 
   it('a file bigger than the body and upload limits together fails the read with 413', async () => {
     const send = importing(async (_tenant, file) => {
-      await readAll(file.stream());
+      await readAll(file);
       return { importedCount: 0, createdCount: 0, updatedCount: 0, errors: [] };
     });
     const big = 'A,1\n'.repeat(20_000);
@@ -98,7 +99,7 @@ describe('streaming multipart uploads', () => {
 
   it('a file named in the map but never sent fails the read with a clear message', async () => {
     const send = importing(async (_tenant, file) => {
-      await readAll(file.stream());
+      await readAll(file);
       return { importedCount: 0, createdCount: 0, updatedCount: 0, errors: [] };
     });
     const response = await send(`${field('operations', OPERATIONS)}${field('map', MAP)}--${BOUNDARY}--\r\n`);
@@ -107,7 +108,7 @@ describe('streaming multipart uploads', () => {
 
   it('a body cut short inside the file fails the read as invalid multipart data, without crashing', async () => {
     const send = importing(async (_tenant, file) => {
-      await readAll(file.stream());
+      await readAll(file);
       return { importedCount: 0, createdCount: 0, updatedCount: 0, errors: [] };
     });
     const response = await send(field('operations', OPERATIONS) + field('map', MAP) + fileHead('0') + 'sku,quantity\nA,1\n');
@@ -123,6 +124,19 @@ describe('streaming multipart uploads', () => {
     const response = await send(`${field('map', MAP)}${field('operations', OPERATIONS)}${fileHead('0')}sku\n${END}`);
     expect(response.status).toBe(400);
     expect(response.text).toContain('must come before');
+    expect(ran).toBe(false);
+  });
+
+  it('a map that points one file at two variables is a 400 and the importer never runs', async () => {
+    let ran = false;
+    const send = importing(() => {
+      ran = true;
+      return Promise.reject(new Error('must not run'));
+    });
+    const twice = JSON.stringify({ 0: ['variables.file', 'variables.other'] });
+    const response = await send(`${field('operations', OPERATIONS)}${field('map', twice)}${fileHead('0')}sku\n${END}`);
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('exactly one variable');
     expect(ran).toBe(false);
   });
 

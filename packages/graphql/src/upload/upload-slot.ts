@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import type { CsvFile } from '../csv-import.js';
 
 /**
@@ -10,7 +10,6 @@ export class UploadSlot {
   private readonly pipe = new PassThrough();
   private source: Readable | undefined;
   private discarding = false;
-  private error: Error | undefined;
 
   constructor() {
     // The resolver may not have started reading when the body fails; it sees the error on read.
@@ -22,15 +21,8 @@ export class UploadSlot {
     });
   }
 
-  /** The `Upload` value of the variables. */
-  readonly file: CsvFile = {
-    stream: () => {
-      // A stream that failed before anyone read it would convert into an empty one.
-      const error = this.error;
-      if (error !== undefined) return new ReadableStream({ start: (controller) => controller.error(error) });
-      return Readable.toWeb(this.pipe) as ReadableStream<Uint8Array>;
-    },
-  };
+  /** The `Upload` value of the variables; a failure of the body reaches its reader as the stream's error (the first one wins). */
+  readonly file: CsvFile = { stream: () => this.pipe };
 
   /** The file part arrived: its bytes flow to the reader, or into nothing if nobody reads. */
   attach(source: Readable, failure: (cause: Error) => Error): void {
@@ -46,7 +38,6 @@ export class UploadSlot {
 
   /** The body ended or broke before this file was complete. */
   fail(error: Error): void {
-    this.error ??= error;
     this.pipe.destroy(error);
   }
 

@@ -1,17 +1,9 @@
-import type { CsvImportResult, TenantId } from '@inventory/core';
-import type { Readable } from 'node:stream';
+import { csvMappingSchema, dryRunSchema, type CsvImport } from '@inventory/csv';
 import { z } from 'zod';
 import { singleEnvelope } from '../envelope/envelopes.js';
 import { envelopeOf } from '../openapi/response-schemas.js';
-import { csvMappingSchema, dryRunSchema, type CsvUploadOptions } from './csv-import-options.js';
 import { readCsvUpload } from './csv-upload.js';
 import type { RouteKit } from './route-kit.js';
-
-/**
- * Imports one CSV file, read as it streams (the server binds the CSV parser and its size and row
- * limits); the same import GraphQL's `inventoryCsvImport` runs.
- */
-export type RestCsvImport = (tenant: TenantId, file: Readable, options: CsvUploadOptions) => Promise<CsvImportResult>;
 
 const MAPPINGS_DESCRIPTION = 'JSON `[{ "csvHeader", "fieldName" }]`; without it each column is found by its default header (the field name in camelCase)';
 const DRY_RUN_DESCRIPTION = '`true`: validate and resolve every row, write nothing';
@@ -33,14 +25,14 @@ const csvImportResultSchema = z
   .meta({ id: 'CsvImportResponse' });
 
 /** `POST /v2/inventory/import/csv`: a `text/csv` or `multipart/form-data` body, streamed, never buffered whole. */
-export function addCsvImportRoute(kit: RouteKit, importCsv: RestCsvImport): void {
+export function addCsvImportRoute(kit: RouteKit, importCsv: CsvImport): void {
   kit.add({
     method: 'post',
     path: '/v2/inventory/import/csv',
     operationId: 'importInventoryCsv',
     summary: 'Import inventory from a CSV file',
     description:
-      'Rows upsert like bulk items (lookup key and inventory type per row); bad rows are reported and the rest go on. The file streams: it is imported while it arrives. In a multipart body, send `mappings` and `dryRun` before `file`. A file over the size or row limit stops with 413.',
+      'Rows upsert like bulk items (lookup key and inventory type per row); bad rows are reported and the rest go on. The file streams: it is imported while it arrives. In a multipart body, send `mappings` and `dryRun` before `file`. A file over the size or row-count limit, or with a row longer than `CSV_MAX_ROW_BYTES`, stops with 413; a file that is not UTF-8 is 400.',
     tag: 'Inventory',
     scope: 'inventory:write',
     params: z.strictObject({}),

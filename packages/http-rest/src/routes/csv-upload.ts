@@ -1,8 +1,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { Busboy, type BusboyFileStream, type BusboyInstance } from '@fastify/busboy';
 import { validationFailed } from '@inventory/core';
+import { parseCsvOptions, type CsvUploadOptions, type RawCsvOptions } from '@inventory/csv';
 import type { Request } from 'express';
-import { parseCsvOptions, type CsvUploadOptions, type RawCsvOptions } from './csv-import-options.js';
 
 /** A CSV file arriving in a request, and what the client chose for its import. */
 export interface CsvUpload {

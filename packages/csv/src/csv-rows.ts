@@ -1,25 +1,39 @@
-import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { parse } from 'fast-csv';
 import { InventoryError } from '@inventory/core';
+import { byteLimit } from './byte-limit.js';
+import { detectDelimiter } from './detect-delimiter.js';
+import { rowSizeLimit } from './row-size-limit.js';
+import { utf8Only } from './utf8-only.js';
 
 export interface CsvReadOptions {
   /** Bytes accepted; one more stops the import with PAYLOAD_TOO_LARGE while streaming. */
   readonly maxBytes: number;
+  /** Bytes of one row (header included); one more stops the import with PAYLOAD_TOO_LARGE. */
+  readonly maxRowBytes: number;
 }
 
-const DELIMITERS = [',', ';', '\t'] as const;
 const PEEK_LIMIT = 64 * 1024;
 
 /**
  * Streams a CSV file as rows of cells (fast-csv), with back-pressure: the consumer's pace sets how
  * much is read, so memory stays flat. The delimiter (comma, semicolon or tab) is detected from the
  * header line; a BOM, CRLF and quoted fields with delimiters, quotes and newlines are handled.
+ * Bytes that are not UTF-8 stop it with VALIDATION_FAILED, a row over `maxRowBytes` with
+ * PAYLOAD_TOO_LARGE, both before the row reaches fast-csv.
  */
 export async function* csvRows(input: Readable, options: CsvReadOptions): AsyncGenerator<string[]> {
   const { head, rest } = await peekFirstLine(input);
   const delimiter = detectDelimiter(head.toString('utf8'));
   const source = Readable.from(prepend(head, rest), { objectMode: false });
-  const parser = pipeline(source, byteLimit(options.maxBytes), parse({ delimiter, ignoreEmpty: true }), () => undefined);
+  const parser = pipeline(
+    source,
+    byteLimit(options.maxBytes, () => new InventoryError('PAYLOAD_TOO_LARGE', `The CSV file is larger than ${options.maxBytes} bytes; split it or raise CSV_MAX_BYTES`)),
+    utf8Only(),
+    rowSizeLimit(options.maxRowBytes, delimiter),
+    parse({ delimiter, ignoreEmpty: true }),
+    () => undefined,
+  );
   try {
     for await (const row of parser as AsyncIterable<string[]>) yield row;
   } catch (error) {
@@ -52,29 +66,6 @@ async function* prepend(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerat
     if (next.done === true) return;
     yield next.value;
   }
-}
-
-/** The delimiter that occurs most often outside quotes in the header line; comma on a tie. */
-export function detectDelimiter(text: string): string {
-  const line = text.split(/\r?\n/, 1)[0] ?? '';
-  const counts = new Map<string, number>(DELIMITERS.map((delimiter) => [delimiter, 0]));
-  let quoted = false;
-  for (const character of line) {
-    if (character === '"') quoted = !quoted;
-    else if (!quoted && counts.has(character)) counts.set(character, (counts.get(character) ?? 0) + 1);
-  }
-  return DELIMITERS.reduce((best, delimiter) => ((counts.get(delimiter) ?? 0) > (counts.get(best) ?? 0) ? delimiter : best), ',');
-}
-
-function byteLimit(maxBytes: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      seen += chunk.length;
-      if (seen > maxBytes) callback(new InventoryError('PAYLOAD_TOO_LARGE', `The CSV file is larger than ${maxBytes} bytes; split it or raise CSV_MAX_BYTES`));
-      else callback(null, chunk);
-    },
-  });
 }
 
 function asImportError(error: unknown): unknown {

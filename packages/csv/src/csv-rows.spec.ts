@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { isInventoryError } from '@inventory/core';
-import { csvRows, detectDelimiter } from './csv-rows.js';
+import { csvRows } from './csv-rows.js';
+import { detectDelimiter } from './detect-delimiter.js';
 
-async function read(chunks: (string | Buffer)[], maxBytes = 1_000_000): Promise<string[][] | string> {
+async function read(chunks: (string | Buffer)[], maxBytes = 1_000_000, maxRowBytes = 64 * 1024): Promise<string[][] | string> {
   const rows: string[][] = [];
   try {
-    for await (const row of csvRows(Readable.from(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))), { maxBytes })) rows.push(row);
+    for await (const row of csvRows(Readable.from(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))), { maxBytes, maxRowBytes })) rows.push(row);
   } catch (error) {
     return isInventoryError(error) ? error.code : String(error);
   }
@@ -46,5 +47,22 @@ describe('csvRows', () => {
 
   it('when the file is empty, there are no rows', async () => {
     expect(await read([])).toEqual([]);
+  });
+
+  it('when one row is longer than allowed, reading stops with PAYLOAD_TOO_LARGE', async () => {
+    expect(await read(['a,b\n', `1,"${'x'.repeat(2000)}"\n`], 1_000_000, 1000)).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('when rows stay within the row limit, a long file is read whole', async () => {
+    expect(await read(['a,b\n', '1,2\n'.repeat(1000)], 1_000_000, 10)).toHaveLength(1001);
+  });
+
+  it('when the bytes are not UTF-8 (a Latin-1 export), reading stops with VALIDATION_FAILED', async () => {
+    expect(await read(['a,b\n', Buffer.from('1,Caf\xe9\n', 'latin1')])).toBe('VALIDATION_FAILED');
+  });
+
+  it('when a UTF-8 character is split across chunks, it is read whole', async () => {
+    const bytes = Buffer.from('a,b\n1,Café\n');
+    expect(await read([bytes.subarray(0, 10), bytes.subarray(10)])).toEqual([['a', 'b'], ['1', 'Café']]);
   });
 });
