@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_TABLE } from './error-table.js';
 
 describe('ERROR_TABLE', () => {
-  it('matches the error table of CONTRACT §2.1, plus 80010 ProductHasInventory', () => {
+  it('matches the error table of CONTRACT §2.1, plus 10415 UnsupportedMediaType and 80010 ProductHasInventory', () => {
     const wire = Object.values(ERROR_TABLE)
       .map(({ code, type, status }) => `${code} ${type} ${status}`)
       .sort();
@@ -16,6 +16,7 @@ describe('ERROR_TABLE', () => {
       '10015 PaginatedResponseException 400',
       '10016 LookupKeyNotFound 400',
       '10021 PayloadTooLarge 413',
+      '10415 UnsupportedMediaType 415',
       '10500 InternalError 500',
       '10503 ServiceUnavailable 503',
       '13001 InvalidInventoryType 400',
