@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { balanceOf, bulkUpsert, productOf, registerProducts, upsertAll } from './support/api-steps.js';
+import type { AnyEnvelope } from './support/api-client.js';
+import { balanceOf, bulkUpsert, productOf, registerProducts, upsertAll, type ItemResult } from './support/api-steps.js';
 import { describeE2e } from './support/describe-e2e.js';
 import { expectData, expectError } from './support/expectations.js';
 import { aProduct, anItem } from './support/request-builders.js';
@@ -19,7 +20,7 @@ describeE2e('text holding a lone UTF-16 surrogate', (server) => {
     const { writer } = server().tenant();
     expectError(await writer.put('/v2/products/id/1', aProduct(1).withSku(LONE).json()), 'VALIDATION_FAILED', ['sku']);
     expectError(await writer.put('/v2/products/id/1', aProduct(1).withSource('shop', LONE).json()), 'VALIDATION_FAILED', ['sources.0.sourceId']);
-    const bulk = expectData(await writer.post<{ data: { success: boolean; error?: { details?: { path: string; message: string }[] } }[] }>('/v2/products/bulk', { products: [aProduct(2).suppliedBy(LONE).json()] }));
+    const bulk = expectData(await writer.post<AnyEnvelope<ItemResult[]>>('/v2/products/bulk', { products: [aProduct(2).suppliedBy(LONE).json()] }));
     expect(bulk.map((result) => result.error?.details)).toEqual([[{ path: 'supplier', message: SURROGATE_MESSAGE }]]);
     expectError(await writer.get('/v2/products/id/1'), 'PRODUCT_NOT_FOUND');
     expectError(await writer.get('/v2/products/id/2'), 'PRODUCT_NOT_FOUND');

@@ -39,6 +39,8 @@ export interface ServerConfig {
   readonly production: boolean;
   /** On SIGTERM, how long in-flight requests may run before their connections are cut. */
   readonly shutdownTimeoutMs: number;
+  /** Longest time to receive a whole request (headers and body); then Node answers 408 and closes. */
+  readonly requestTimeoutMs: number;
 }
 
 /** The built-in issuer's `iss` and `aud` unless AUTH_ISSUER / AUTH_AUDIENCE say otherwise. */
@@ -75,5 +77,6 @@ export function toServerConfig(env: Env): ServerConfig {
     corsOrigins: env.CORS_ORIGINS,
     production: env.NODE_ENV === 'production',
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   };
 }
