@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       production: false,
       shutdownTimeoutMs: 10_000,
+      requestTimeoutMs: 300_000,
     });
   });
 
@@ -54,6 +55,7 @@ describe('loadConfig', () => {
       DATABASE_STATEMENT_TIMEOUT_MS: '3000',
       SQLITE_BUSY_TIMEOUT_MS: '2000',
       SHUTDOWN_TIMEOUT_MS: '20000',
+      REQUEST_TIMEOUT_MS: '45000',
       LOG_LEVEL: 'warn',
       CORS_ORIGINS: 'https://a.example, http://localhost:3000',
       NODE_ENV: 'production',
@@ -69,6 +71,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://a.example', 'http://localhost:3000'],
       production: true,
       shutdownTimeoutMs: 20_000,
+      requestTimeoutMs: 45_000,
     });
   });
 
@@ -89,6 +92,7 @@ describe('loadConfig', () => {
     ['DATABASE_STATEMENT_TIMEOUT_MS', '10'],
     ['SQLITE_BUSY_TIMEOUT_MS', '-1'],
     ['SHUTDOWN_TIMEOUT_MS', 'soon'],
+    ['REQUEST_TIMEOUT_MS', '50'],
     ['LOG_LEVEL', 'verbose'],
     ['CORS_ORIGINS', 'shop.example'],
     ['AUTH_JWKS_URL', 'not a url'],
