@@ -60,14 +60,14 @@ describeE2e('HTTP transport: authentication, envelopes and documents', (server) 
     expect(await balanceOf(tenant.reader, 1)).toEqual([]);
   });
 
-  it('answers 400 10005 for malformed JSON and 400 10007 for a body that is not JSON', async () => {
+  it('answers 400 10005 for malformed JSON and 415 10415 for a body that is not JSON', async () => {
     const { writer } = server().tenant();
     for (const raw of ['{"inventory": [', '{inventory: []}', "{'a': 1}", '']) {
       const response = await writer.post('/v2/inventory/bulk/id/local', undefined, { raw: raw === '' ? '{"a":1,}' : raw });
       expectError(response, 'INVALID_JSON');
     }
     const asText = await writer.post('/v2/inventory/bulk/id/local', undefined, { raw: '{"inventory": []}', headers: { 'content-type': 'text/plain' } });
-    expectError(asText, 'VALIDATION_FAILED');
+    expectError(asText, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('answers 404 10008 in the envelope for unknown routes and methods', async () => {

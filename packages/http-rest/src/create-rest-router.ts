@@ -1,5 +1,5 @@
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { createErrorHandler, routeNotFound, type ErrorHandlerOptions } from './errors/error-middleware.js';
 import { createDocsRouter } from './openapi/docs-page.js';
 import { generateOpenApiDocument, registerSecurity } from './openapi/openapi-document.js';
@@ -7,6 +7,7 @@ import type { RestDeps } from './rest-deps.js';
 import { addBulkInventoryRoute } from './routes/bulk-inventory-route.js';
 import { addCsvImportRoute } from './routes/csv-import-route.js';
 import { addInventoryRecordRoutes } from './routes/inventory-record-routes.js';
+import { jsonBodyReader } from './routes/json-body.js';
 import { addProductInventoryRoutes } from './routes/product-inventory-routes.js';
 import { addProductReferenceRoutes } from './routes/product-reference-routes.js';
 import { idempotency, rememberBodyHash } from './idempotency/idempotency-middleware.js';
@@ -24,8 +25,7 @@ export function createRestRouter(deps: RestDeps): Router {
   const router = Router();
   const registry = new OpenAPIRegistry();
   registerSecurity(registry);
-  const jsonBody = express.json({ limit: deps.limits.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'], ...(deps.idempotency !== undefined && { verify: rememberBodyHash }) });
-  const kit = new RouteKit(router, registry, deps.authenticator, jsonBody, deps.idempotency === undefined ? undefined : idempotency(deps.idempotency));
+  const kit = new RouteKit(router, registry, deps.authenticator, jsonBodyReader(deps.limits.bodyLimitBytes, deps.idempotency === undefined ? undefined : rememberBodyHash), deps.idempotency === undefined ? undefined : idempotency(deps.idempotency));
 
   addProductInventoryRoutes(kit, deps.service);
   addSearchRoute(kit, deps.service);

@@ -40,8 +40,8 @@ const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look l
 
 /**
  * The environment variables of CONTRACT §5 (plus BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS, the search
- * page size, the CSV import and GraphQL document limits, the database pool and timeouts, and the
- * shutdown drain time), each with its default. Unknown variables are ignored: the environment
+ * page size, the CSV import and GraphQL document limits, the database pool and timeouts, the
+ * request timeout and the shutdown drain time), each with its default. Unknown variables are ignored: the environment
  * holds much else. An external issuer (AUTH_JWKS_URL) needs its AUTH_ISSUER and AUTH_AUDIENCE
  * spelled out; the built-in one defaults them.
  */
@@ -77,6 +77,7 @@ export const envSchema = z.object({
   SQLITE_BUSY_TIMEOUT_MS: integer(0, 600_000).default(5000),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
   IDEMPOTENCY_TTL_SECONDS: integer(1, 31_536_000).default(86_400),
+  REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(300_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()

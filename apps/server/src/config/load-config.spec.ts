@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       production: false,
       shutdownTimeoutMs: 10_000,
       idempotencyTtlSeconds: 86_400,
+      requestTimeoutMs: 300_000,
     });
   });
 
@@ -56,6 +57,7 @@ describe('loadConfig', () => {
       DATABASE_STATEMENT_TIMEOUT_MS: '3000',
       SQLITE_BUSY_TIMEOUT_MS: '2000',
       SHUTDOWN_TIMEOUT_MS: '20000',
+      REQUEST_TIMEOUT_MS: '45000',
       LOG_LEVEL: 'warn',
       CORS_ORIGINS: 'https://a.example, http://localhost:3000',
       NODE_ENV: 'production',
@@ -71,6 +73,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://a.example', 'http://localhost:3000'],
       production: true,
       shutdownTimeoutMs: 20_000,
+      requestTimeoutMs: 45_000,
     });
   });
 
@@ -91,6 +94,7 @@ describe('loadConfig', () => {
     ['DATABASE_STATEMENT_TIMEOUT_MS', '10'],
     ['SQLITE_BUSY_TIMEOUT_MS', '-1'],
     ['SHUTDOWN_TIMEOUT_MS', 'soon'],
+    ['REQUEST_TIMEOUT_MS', '50'],
     ['LOG_LEVEL', 'verbose'],
     ['CORS_ORIGINS', 'shop.example'],
     ['AUTH_JWKS_URL', 'not a url'],

@@ -43,6 +43,8 @@ export interface ServerConfig {
   readonly shutdownTimeoutMs: number;
   /** How long answers to requests with an `Idempotency-Key` are replayed. */
   readonly idempotencyTtlSeconds: number;
+  /** Longest time to receive a whole request (headers and body); then Node answers 408 and closes. */
+  readonly requestTimeoutMs: number;
 }
 
 /** The built-in issuer's `iss` and `aud` unless AUTH_ISSUER / AUTH_AUDIENCE say otherwise. */
@@ -81,5 +83,6 @@ export function toServerConfig(env: Env): ServerConfig {
     production: env.NODE_ENV === 'production',
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     idempotencyTtlSeconds: env.IDEMPOTENCY_TTL_SECONDS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   };
 }

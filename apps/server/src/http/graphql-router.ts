@@ -1,5 +1,6 @@
 import type { Subgraph } from '@inventory/graphql';
 import { Router } from 'express';
+import { markRoute } from '../metrics/request-metrics.js';
 
 /**
  * `/graphql` for the subgraph. Mounted before any body parser: yoga reads the body itself, within
@@ -7,6 +8,13 @@ import { Router } from 'express';
  */
 export function createGraphqlRouter(subgraph: Subgraph): Router {
   const router = Router();
-  router.use('/graphql', subgraph.requestListener);
+  router.use(
+    '/graphql',
+    (_req, res, next) => {
+      markRoute(res, '/graphql');
+      next();
+    },
+    subgraph.requestListener,
+  );
   return router;
 }

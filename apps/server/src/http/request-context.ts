@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { requestOutcome, requestPath } from './request-outcome.js';
 
 const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 const loggers = new WeakMap<Request, Logger>();
 
 /**
  * Gives every request an id (the caller's `x-request-id` when it is a sane token, else a new
- * UUID), echoes it in the response, and logs one line per request when it finishes: method,
- * path without the query, status and duration. Headers are never logged.
+ * UUID), echoes it in the response, and logs one line per request when its response closes:
+ * method, path without the query (as sent, whatever router answered), status and duration. A
+ * request whose connection closed first — cut by the request timeout (warn, status 408) or by
+ * the client (status 499) — is logged too, with `cut` saying which. Headers are never logged.
  */
 export function requestContext(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -18,9 +21,12 @@ export function requestContext(logger: Logger): RequestHandler {
     loggers.set(req, log);
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+    res.once('close', () => {
+      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      const { status, cut } = requestOutcome(req, res);
+      const line = { method: req.method, path: requestPath(req), status, durationMs, ...(cut !== undefined && { cut }) };
+      if (cut === 'request-timeout') log.warn(line, 'request');
+      else log.info(line, 'request');
     });
     next();
   };

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { Clock, IdempotencyStore } from '@inventory/core';
 import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +30,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   try {
     await persistence.migrate();
     await auth.start();
-    const server = createServer(await container.getAsync(id('app')));
+    const server = createServer(receiveTimeouts(config.requestTimeoutMs), await container.getAsync(id('app')));
     const connections = new ConnectionDrain(server);
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;
@@ -53,6 +53,24 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     await persistence.close();
     throw error;
   }
+}
+
+/** Node's defaults: 60 s for the headers, and requests are checked every 30 s. */
+const NODE_HEADERS_TIMEOUT_MS = 60_000;
+const NODE_CHECK_INTERVAL_MS = 30_000;
+
+/**
+ * REQUEST_TIMEOUT_MS bounds how long a client may take to send a request (a slow body holds a
+ * connection and its handler). Node checks for it every `connectionsCheckingInterval`, so that
+ * interval follows the timeout (a tenth of it, at most Node's 30 s); the headers' own timeout
+ * may not exceed it.
+ */
+function receiveTimeouts(requestTimeoutMs: number): ServerOptions {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(NODE_HEADERS_TIMEOUT_MS, requestTimeoutMs),
+    connectionsCheckingInterval: Math.min(NODE_CHECK_INTERVAL_MS, Math.ceil(requestTimeoutMs / 10)),
+  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -52,6 +52,12 @@ export class ApiClient {
     return this.send<T>('DELETE', path, undefined, options);
   }
 
+  /** The Authorization header this client sends, for a test that writes its own raw request. */
+  async authorization(): Promise<string | undefined> {
+    const token = typeof this.token === 'function' ? await this.token() : this.token;
+    return token === undefined ? undefined : `Bearer ${token}`;
+  }
+
   async send<T = AnyEnvelope>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
     const token = typeof this.token === 'function' ? await this.token() : this.token;

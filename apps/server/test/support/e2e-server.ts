@@ -1,6 +1,7 @@
 import { ManualClock, SCOPES, type Scope } from '@inventory/core';
 import { loadConfig } from '../../src/config/load-config.js';
 import { startServer, type RunningServer } from '../../src/lifecycle/start-server.js';
+import { createLogger } from '../../src/logging/create-logger.js';
 import { ApiClient } from './api-client.js';
 import type { DatabaseFixture, OpenDatabase } from './database-fixtures.js';
 import { TenantPool } from './tenant-pool.js';
@@ -15,6 +16,8 @@ export interface TenantClients {
 
 export interface E2eOptions {
   readonly env?: Readonly<Record<string, string>>;
+  /** When given, the server logs at `info` into it, one JSON line per entry (else it is silent). */
+  readonly logLines?: string[];
 }
 
 /** Tenants (with their AUTH_CLIENTS clients) one server can hand out to its tests. */
@@ -39,10 +42,13 @@ export class E2eServer {
     const database = await fixture.open();
     const tenants = new TenantPool(TENANTS_PER_SERVER);
     const clock = new ManualClock('2025-06-15T10:00:00.000Z');
-    const env = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: database.url, AUTH_CLIENTS: tenants.authClients(), ...options.env };
-    const running = await startServer(loadConfig(env), {
+    const { logLines } = options;
+    const env = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: logLines === undefined ? 'silent' : 'info', DATABASE_URL: database.url, AUTH_CLIENTS: tenants.authClients(), ...options.env };
+    const config = loadConfig(env);
+    const running = await startServer(config, {
       clock,
       ...(database.persistence !== undefined && { persistence: database.persistence }),
+      ...(logLines !== undefined && { logger: createLogger(config, { write: (line: string) => void logLines.push(line) }) }),
     });
     return new E2eServer(running.url, clock, tenants, running, database);
   }

@@ -1,5 +1,6 @@
 import { InventoryError, validationFailed } from './errors.js';
 import { LIMITS } from './field-limits.js';
+import { textIssue } from './value-rules.js';
 
 /** How a client names a product: its id, its sku, an external source id, or a supplier's code (§2.2). */
 export type LookupKind = 'id' | 'sku' | 'sourceId' | 'supplierCode';
@@ -44,9 +45,13 @@ export function lookupIssue(lookup: ProductLookup): { path: string; message: str
   } else if (lookup.key === '') {
     return { path: 'key', message: 'must not be empty' };
   }
+  const keyIssue = textIssue(lookup.key);
+  if (keyIssue !== undefined) return { path: 'key', message: keyIssue };
   if (qualifier !== undefined && lookup.qualifier === '') {
     return { path: qualifier, message: `is required with the ${lookup.kind} lookup key` };
   }
+  const qualifierIssue = qualifier === undefined ? undefined : textIssue(lookup.qualifier);
+  if (qualifier !== undefined && qualifierIssue !== undefined) return { path: qualifier, message: qualifierIssue };
   return undefined;
 }
 

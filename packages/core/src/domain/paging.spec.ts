@@ -5,10 +5,10 @@ import { pageInfo, pageRequest } from './paging.js';
 describe('paging', () => {
   it('when nothing is given, page 1 of 12 is asked', () => {
     expect(pageRequest()).toEqual({ page: 1, size: 12 });
-    expect(pageRequest('3', '1000')).toEqual({ page: 3, size: 1000 });
+    expect(pageRequest(3, 1000)).toEqual({ page: 3, size: 1000 });
   });
 
-  it.each([[0, 12], [1, 0], [1, 1001], ['x', 12], [1.5, 12], [1, '12abc'], [-1, 12]])('when page %s and offset %s are asked, it is INVALID_PAGING', (page, size) => {
+  it.each([[0, 12], [1, 0], [1, 1001], ['x', 12], [1.5, 12], [1, '12abc'], [-1, 12], ['3', 12], [1, '5'], [[1], 12], [1, null]])('when page %s and offset %s are asked, it is INVALID_PAGING', (page, size) => {
     let caught: unknown;
     try {
       pageRequest(page, size);

@@ -19,7 +19,11 @@ export interface PageInfo {
   readonly end: number;
 }
 
-/** Checks paging input; anything but an integer page ≥ 1 and size 1…max is INVALID_PAGING. */
+/**
+ * Checks paging input; anything but an integer page ≥ 1 and size 1…max is INVALID_PAGING. Only
+ * numbers count: text such as `"5"` is refused, so a transport that reads text (a query string)
+ * turns digits into numbers first.
+ */
 export function pageRequest(page: unknown = 1, size: unknown = DEFAULT_PAGE_SIZE, maxSize = MAX_PAGE_SIZE): PageRequest {
   const pageNumber = toInteger(page);
   const pageSize = toInteger(size);
@@ -52,6 +56,5 @@ export function pageSlice<T>(items: readonly T[], request: PageRequest): T[] {
 }
 
 function toInteger(value: unknown): number | undefined {
-  const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isSafeInteger(number) ? number : undefined;
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
 }

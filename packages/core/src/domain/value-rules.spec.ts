@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IssueCollector } from './value-rules.js';
+import { IssueCollector, textIssue } from './value-rules.js';
 
 describe('IssueCollector', () => {
   it('when a text holds a NUL character or is too long, each problem is reported at its path', () => {
@@ -11,6 +11,14 @@ describe('IssueCollector', () => {
       { path: 'notes', message: 'must not contain the NUL character' },
       { path: 'sku', message: 'must be at most 30 characters' },
     ]);
+  });
+
+  it('when a text holds a lone UTF-16 surrogate, it is refused; a surrogate pair (an astral character) is kept', () => {
+    expect(['\ud800', 'x\udbff', '\udc00', 'a\udfffb', '\ude00\ud83d'].map(textIssue)).toEqual(Array(5).fill('must be valid Unicode (it holds a lone UTF-16 surrogate)'));
+    expect(['', 'plain', '\ud83d\ude00', 'é€😀'].map(textIssue)).toEqual([undefined, undefined, undefined, undefined]);
+    const check = new IssueCollector();
+    check.maxLength('sku', 'a\ud800', 30);
+    expect(check.issues).toEqual([{ path: 'sku', message: 'must be valid Unicode (it holds a lone UTF-16 surrogate)' }]);
   });
 
   it('when a number is not an integer or out of range, it is reported', () => {

@@ -173,7 +173,9 @@ function readItems(items: readonly UpsertItem[], fail: (index: number, key: stri
     if (checked.issues.length > 0 || badLookup !== undefined || badVersion || !hasQuantity(item)) {
       const issues = [...checked.issues];
       if (badVersion) issues.push({ path: 'expectedVersion', message: 'must be an integer of at least 0' });
-      if (badLookup !== undefined) issues.push({ ...badLookup, path: badLookup.path === 'key' ? lookupField(kind) : badLookup.path });
+      const lookupPath = badLookup?.path === 'key' ? lookupField(kind) : badLookup?.path;
+      // sku, supplierCode and supplier are record fields too: their text rule may have spoken already
+      if (badLookup !== undefined && !issues.some((issue) => issue.path === lookupPath)) issues.push({ ...badLookup, path: lookupPath ?? badLookup.path });
       if (item.quantity === undefined) issues.push({ path: 'quantity', message: 'is required' });
       fail(index, key, 'VALIDATION_FAILED', 'Validation failed', issues);
       return;

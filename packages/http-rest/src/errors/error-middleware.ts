@@ -64,10 +64,18 @@ function classify(error: unknown, options: ErrorHandlerOptions): Classified {
 function classifyHttpError(error: unknown): Classified | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { type, status, expose, limit } = error as { type?: unknown; status?: unknown; expose?: unknown; limit?: unknown };
+  // The router decodes path parameters while matching, before authentication runs: `%ZZ` or
+  // an escape that is not UTF-8 arrives as a URIError marked 400. The input is not echoed.
+  if (error instanceof URIError && status === 400) {
+    return { code: 'VALIDATION_FAILED', message: 'The request path holds a malformed percent-escape', details: [{ path: 'path', message: 'must be valid percent-encoded UTF-8' }] };
+  }
   if (type === 'entity.too.large') {
     return { code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than the limit of ${typeof limit === 'number' ? limit : '?'} bytes` };
   }
   if (type === 'entity.parse.failed') return { code: 'INVALID_JSON', message: 'The request body is not valid JSON' };
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body\'s charset or content encoding is not supported: send UTF-8 JSON' };
+  }
   if (typeof type === 'string' && typeof status === 'number' && status < 500) {
     return { code: 'INVALID_JSON', message: 'The request body could not be read as JSON' };
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_TABLE } from './error-table.js';
 
 describe('ERROR_TABLE', () => {
-  it('matches the documented error table (docs/rest.md), with 80010 ProductHasInventory', () => {
+  it('matches the documented error table (docs/rest.md), with 10415 UnsupportedMediaType and 80010 ProductHasInventory', () => {
     const wire = Object.values(ERROR_TABLE)
       .map(({ code, type, status }) => `${code} ${type} ${status}`)
       .sort();
@@ -18,6 +18,7 @@ describe('ERROR_TABLE', () => {
       '10021 PayloadTooLarge 413',
       '10409 IdempotencyKeyInFlight 409',
       '10412 PreconditionFailed 412',
+      '10415 UnsupportedMediaType 415',
       '10422 IdempotencyKeyReused 422',
       '10500 InternalError 500',
       '10503 ServiceUnavailable 503',

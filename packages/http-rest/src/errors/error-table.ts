@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@inventory/core';
 
-/** Failures only the HTTP edge can produce: credentials, JSON syntax, routing, and bugs. */
-export type HttpOnlyErrorCode = 'UNAUTHORIZED' | 'FORBIDDEN' | 'INVALID_JSON' | 'ROUTE_NOT_FOUND' | 'INTERNAL';
+/** Failures only the HTTP edge can produce: credentials, JSON syntax, media types, routing, and bugs. */
+export type HttpOnlyErrorCode = 'UNAUTHORIZED' | 'FORBIDDEN' | 'INVALID_JSON' | 'UNSUPPORTED_MEDIA_TYPE' | 'ROUTE_NOT_FOUND' | 'INTERNAL';
 
 export type RestErrorCode = ErrorCode | HttpOnlyErrorCode;
 
@@ -15,7 +15,8 @@ export interface WireError {
 /**
  * The one mapping from every failure code to the REST error table (docs/rest.md). It is a
  * `Record` over the core's `ErrorCode` union, so a new core code does not compile until it is
- * mapped here. `PRODUCT_HAS_INVENTORY` (80010) extends the table for the product-reference delete.
+ * mapped here. `PRODUCT_HAS_INVENTORY` (80010) extends the table for the product-reference delete;
+ * `UNSUPPORTED_MEDIA_TYPE` (10415) refuses a body a JSON route cannot read as JSON.
  */
 export const ERROR_TABLE: Readonly<Record<RestErrorCode, WireError>> = {
   UNAUTHORIZED: { code: 10001, type: 'Unauthorized', status: 401 },
@@ -27,6 +28,7 @@ export const ERROR_TABLE: Readonly<Record<RestErrorCode, WireError>> = {
   INVALID_PAGING: { code: 10015, type: 'PaginatedResponseException', status: 400 },
   LOOKUP_KEY_MISSING: { code: 10016, type: 'LookupKeyNotFound', status: 400 },
   PAYLOAD_TOO_LARGE: { code: 10021, type: 'PayloadTooLarge', status: 413 },
+  UNSUPPORTED_MEDIA_TYPE: { code: 10415, type: 'UnsupportedMediaType', status: 415 },
   INTERNAL: { code: 10500, type: 'InternalError', status: 500 },
   SERVICE_UNAVAILABLE: { code: 10503, type: 'ServiceUnavailable', status: 503 },
   INVALID_INVENTORY_TYPE: { code: 13001, type: 'InvalidInventoryType', status: 400 },

@@ -7,10 +7,11 @@ describe('readBulkItem', () => {
   });
 
   it('refuses an item carrying both id and productId, naming id', () => {
-    expect(readBulkItem({ id: 7, productId: 8, quantity: 3 }, 'id')).toEqual({ invalid: [{ path: 'id', message: 'is not allowed' }], key: '8' });
+    expect(readBulkItem({ id: 7, productId: 8, quantity: 3 }, 'id')).toEqual({ invalid: [{ path: 'id', message: 'is an alias of productId: give one of the two' }], key: '8' });
   });
 
-  it('names a malformed item by its lookup value when that is readable', () => {
+  it('names a malformed item by its lookup value when that is readable, the alias included', () => {
+    expect(readBulkItem({ id: 7, quantity: 'many' }, 'id')).toMatchObject({ key: '7', invalid: [{ path: 'quantity' }] });
     expect(readBulkItem({ sku: 'W-1', quantity: 'many' }, 'sku')).toMatchObject({ key: 'W-1', invalid: [{ path: 'quantity' }] });
     expect(readBulkItem({ sku: { nested: true } }, 'sku')).toMatchObject({ invalid: [{ path: 'sku' }] });
     expect(readBulkItem({ sku: { nested: true } }, 'sku')).not.toHaveProperty('key');

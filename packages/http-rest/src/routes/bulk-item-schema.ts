@@ -9,6 +9,7 @@ import { fields, inventoryFieldsShape } from './field-schemas.js';
 export const bulkItemSchema = z
   .strictObject({
     productId: fields.productId.optional().meta({ description: 'Lookup field for `id` (alias: `id`)' }),
+    id: fields.productId.optional().meta({ description: 'Alias of `productId`; an item gives one of the two' }),
     sourceId: fields.sourceId.optional().meta({ description: 'Lookup field for `sourceId`' }),
     source: fields.source.optional().meta({ description: 'The source of `sourceId` (default: `?source=`)' }),
     ...inventoryFieldsShape,

@@ -28,4 +28,12 @@ describe('text', () => {
     expect(text(3).safeParse('abcd').success).toBe(false);
     expect(text().safeParse('a\u0000b').success).toBe(false);
   });
+
+  it('refuses a lone UTF-16 surrogate with core\'s message, and keeps a well-formed pair', () => {
+    expect(text().safeParse('\ud83d\ude00').success).toBe(true);
+    for (const lone of ['\ud800', 'a\udfffb', '\ude00\ud83d']) {
+      const parsed = text().safeParse(lone);
+      expect(parsed.error?.issues.map((issue) => issue.message)).toEqual(['must be valid Unicode (it holds a lone UTF-16 surrogate)']);
+    }
+  });
 });

@@ -1,12 +1,15 @@
-import { INVENTORY_TYPES, LIMITS, LOOKUP_KINDS, validationFailed } from '@inventory/core';
+import { INVENTORY_TYPES, LIMITS, LOOKUP_KINDS, textIssue, validationFailed } from '@inventory/core';
 import { z } from 'zod';
 
 /**
- * Text as the stores can keep it: PostgreSQL cannot store the NUL character, so it is refused
- * here with a path instead of failing in the database.
+ * Text as the stores can keep it, by core's one text rule (no NUL, no lone surrogate), refused
+ * here with a path instead of failing in the database or being stored altered.
  */
 export function text(maxLength?: number): z.ZodString {
-  const base = z.string().refine((value) => !value.includes('\u0000'), 'must not contain the NUL character');
+  const base = z.string().check((context) => {
+    const issue = textIssue(context.value);
+    if (issue !== undefined) context.issues.push({ code: 'custom', message: issue, input: context.value });
+  });
   return maxLength === undefined ? base : base.max(maxLength);
 }
 

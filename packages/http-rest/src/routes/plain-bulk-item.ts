@@ -1,4 +1,4 @@
-import { LIMITS, type BulkItemInput } from '@inventory/core';
+import { LIMITS, textIssue, type BulkItemInput } from '@inventory/core';
 
 type Rule = (value: unknown) => boolean;
 
@@ -10,8 +10,8 @@ const integer =
 const text =
   (max: number): Rule =>
   (value) =>
-    typeof value === 'string' && value.length <= max && !value.includes('\u0000');
-const anyText: Rule = (value) => typeof value === 'string' && !value.includes('\u0000');
+    typeof value === 'string' && value.length <= max && textIssue(value) === undefined;
+const anyText: Rule = (value) => typeof value === 'string' && textIssue(value) === undefined;
 
 /** The rules of `bulkItemSchema`, field by field; `plain-bulk-item.spec.ts` holds them equal. */
 const RULES = new Map<string, Rule>([

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { principalOf, requireScope } from '../auth/require-scope.js';
 import { ERROR_TABLE, type RestErrorCode } from '../errors/error-table.js';
 import { parseOrThrow } from '../errors/zod-issues.js';
+import type { OpenApiTag } from '../openapi/openapi-document.js';
 import { errorSchema } from '../openapi/response-schemas.js';
 
 export interface Reply {
@@ -33,13 +34,16 @@ export interface RouteSpec<P extends ParamsSchema, Q extends ParamsSchema> {
   readonly path: string;
   readonly operationId: string;
   readonly summary: string;
-  readonly description?: string;
-  readonly tag: string;
+  /** What the operation does beyond its summary: limits, defaults, edge cases (the linter asks for one). */
+  readonly description: string;
+  readonly tag: OpenApiTag;
   readonly scope: Scope;
   readonly params: P;
   readonly query: Q;
   /** Documents the JSON body; a route with a body also gets the size-limited JSON reader. */
   readonly body?: z.ZodType;
+  /** False when the route also runs without any body (its handler gets `undefined`); default true. */
+  readonly bodyRequired?: boolean;
   /** Documents a body the route streams itself, by media type; it gets no JSON reader. */
   readonly streamedBody?: Readonly<Record<string, z.ZodType>>;
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
@@ -59,7 +63,7 @@ const IDEMPOTENCY_KEY_PARAMETER = {
 };
 const EVERY_ROUTE: readonly RestErrorCode[] = ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL', 'SERVICE_UNAVAILABLE'];
 const KEYED: readonly RestErrorCode[] = ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_FLIGHT'];
-const WITH_BODY: readonly RestErrorCode[] = ['INVALID_JSON', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'];
+const WITH_BODY: readonly RestErrorCode[] = ['INVALID_JSON', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 
 /**
  * Declares each route once: the express handler chain (authenticate and require the scope, read
@@ -71,7 +75,8 @@ export class RouteKit {
     private readonly router: Router,
     private readonly registry: OpenAPIRegistry,
     private readonly authenticator: Authenticator,
-    private readonly jsonBody: RequestHandler,
+    /** Refuses other media types (415), then reads the JSON body within the size limit. */
+    private readonly jsonBody: readonly RequestHandler[],
     /** The `Idempotency-Key` step of write routes; absent, the header is ignored. */
     private readonly idempotency?: RequestHandler,
   ) {}
@@ -87,7 +92,7 @@ export class RouteKit {
       else res.status(reply.status).json(reply.body);
     };
     const keyed = spec.method !== 'get' && spec.idempotent !== false && this.idempotency !== undefined ? [this.idempotency] : [];
-    const chain = [requireScope(this.authenticator, spec.scope), ...(spec.body === undefined ? [] : [this.jsonBody]), ...keyed, handler];
+    const chain = [requireScope(this.authenticator, spec.scope), ...(spec.body === undefined ? [] : this.jsonBody), ...keyed, handler];
     this.router[spec.method](expressPath(spec.path), ...chain);
   }
 }
@@ -107,14 +112,14 @@ function openApiOperation<P extends ParamsSchema, Q extends ParamsSchema>(spec: 
     path: spec.path,
     operationId: spec.operationId,
     summary: spec.summary,
-    ...(spec.description !== undefined && { description: spec.description }),
+    description: spec.description,
     tags: [spec.tag],
     security: [{ oauth2: [spec.scope] }],
     ...(keyed && { parameters: [IDEMPOTENCY_KEY_PARAMETER] }),
     request: {
       params: spec.params,
       query: spec.query,
-      ...(spec.body !== undefined && { body: { required: true, content: { 'application/json': { schema: spec.body } } } }),
+      ...(spec.body !== undefined && { body: { required: spec.bodyRequired ?? true, content: { 'application/json': { schema: spec.body } } } }),
       ...(spec.streamedBody !== undefined && { body: { required: true, content: Object.fromEntries(Object.entries(spec.streamedBody).map(([type, schema]) => [type, { schema }])) } }),
     },
     responses,

@@ -9,7 +9,10 @@ import { expandsSchema, fields, inventoryTypeParam, text, wantsBalance } from '.
 import { parseInventoryType } from './product-lookup.js';
 import type { RouteKit } from './route-kit.js';
 
-/** Paging values are checked by core, so a bad one is 400 10015 whatever its JSON type. */
+/**
+ * Paging values are checked by core, so a bad one is 400 10015 whatever its JSON type: a body
+ * gives JSON integers (the text `"5"` is refused there), a query gives digits (see `queryInteger`).
+ */
 const paging = {
   page: z.unknown().optional().meta({ type: 'integer', minimum: 1, description: '1-based page (default 1)' }),
   offset: z.unknown().optional().meta({ type: 'integer', minimum: 1, maximum: 1000, description: 'Page size, 1…1000 (default 12)' }),
@@ -45,17 +48,19 @@ export function addSearchRoute(kit: RouteKit, service: InventoryService): void {
     operationId: 'searchInventory',
     summary: 'Search product inventory',
     description:
-      'Without productIds: the products with at least one matching record. With productIds: exactly those (zeros where nothing matches). Paging in the query or the body; the query wins.',
+      'Without productIds: the products with at least one matching record. With productIds: exactly those (zeros where nothing matches). Paging in the query or the body; the query wins. Every filter is optional: a request without a body (or with `{}`) searches everything; a body must be a JSON object.',
     tag: 'Inventory',
     scope: 'inventory:read',
     params: z.strictObject({}),
     query: searchQuerySchema,
     body: searchBodySchema,
+    bodyRequired: false,
     responses: { 200: { description: 'One page of aggregates; message `Completed`', schema: pageOf(aggregateSchema) } },
     errors: ['INVALID_PAGING', 'INVALID_INVENTORY_TYPE'],
     handle: async ({ tenant, query, body }) => {
-      const search = parseOrThrow(searchBodySchema, body ?? {}, 'search');
-      const page = pageRequest(query.page ?? search.page, query.offset ?? search.offset, service.limits.maxPageSize);
+      // No body at all searches everything; a body that is there (`null` included) must be an object
+      const search = parseOrThrow(searchBodySchema, body === undefined ? {} : body, 'search');
+      const page = pageRequest(queryInteger(query.page) ?? search.page, queryInteger(query.offset) ?? search.offset, service.limits.maxPageSize);
       const withBalance = wantsBalance(query.expands ?? search.expands);
       const result = await service.searchProductInventory(tenant, searchInput(search), page, withBalance);
       return { status: 200, body: paginatedEnvelope(result.items.map(presentAggregate), result.page, ['Completed']) };
@@ -71,6 +76,11 @@ function searchInput(body: SearchBody): SearchInput {
     locations: merge(body.locations, location),
     inventoryType: inventoryType === undefined ? undefined : parseInventoryType(inventoryType),
   });
+}
+
+/** A query holds only text: digits are read as the integer they spell, anything else is left for core to refuse. */
+function queryInteger(value: unknown): unknown {
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 }
 
 function merge<T>(list: readonly T[] | undefined, single: T | undefined): readonly T[] | undefined {
