@@ -4,7 +4,7 @@ import { describePg } from '@inventory/adapters-sql/testing';
 import { base64url, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type CryptoKey, type JWK } from 'jose';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientAdmin } from '../../src/auth/client-admin.js';
+import { ClientAdmin } from '@inventory/auth';
 import type { RunningServer } from '../../src/lifecycle/start-server.js';
 import { postgresDatabase, RW_CLIENT, sqliteDatabase, startAuthServer, tokenFor, type SharedDatabase } from './auth-test-server.js';
 

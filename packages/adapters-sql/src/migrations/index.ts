@@ -1,8 +1,9 @@
 import { inventoryMigration } from './001-inventory.js';
 import { authMigration } from './002-auth.js';
+import { authTokenAttemptsMigration } from './003-auth-token-attempts.js';
 import type { SqlMigration } from './sql-migration.js';
 
 export { migrationSource, type DialectName, type SqlMigration } from './sql-migration.js';
 
 /** Every migration in the order it runs; append new ones at the end (`002_…`), never reorder. */
-export const migrations: readonly SqlMigration[] = [inventoryMigration, authMigration];
+export const migrations: readonly SqlMigration[] = [inventoryMigration, authMigration, authTokenAttemptsMigration];
