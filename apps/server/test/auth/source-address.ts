@@ -27,3 +27,17 @@ export function postFormFrom(localAddress: string, url: string, fields: Record<s
     outgoing.end(body);
   });
 }
+
+/** `GET` with headers fetch refuses to send as given (`Host`), answering the body text. */
+export function getWithHeaders(url: string, headers: Readonly<Record<string, string>>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers, agent: false }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      incoming.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
