@@ -19,17 +19,27 @@ function freePort(): Promise<number> {
   });
 }
 
+/** What oauth4webapi calls instead of fetch: the URL, and the method, headers and body it sends. */
+type Fetcher = (url: string, init: { method: string; headers: Record<string, string>; body?: unknown; redirect?: 'manual' }) => Promise<Response>;
+
+/**
+ * oauth4webapi marks its switch for plain HTTP deprecated only so that it stands out; a server on
+ * loopback without TLS is the case it is for.
+ */
+// eslint-disable-next-line @typescript-eslint/no-deprecated
+const PLAIN_HTTP = oauth.allowInsecureRequests;
+
 /**
  * RFC 8414 discovery and a client credentials grant as an off-the-shelf client does them
  * (oauth4webapi), then the token on the API: every URL it follows comes from the metadata.
  */
-async function discoverAndCall(issuer: URL, options: { [oauth.customFetch]?: typeof fetch; [oauth.allowInsecureRequests]?: boolean }): Promise<number> {
+async function discoverAndCall(issuer: URL, options: { [oauth.customFetch]?: Fetcher; [PLAIN_HTTP]?: boolean }): Promise<number> {
   const server = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...options, algorithm: 'oauth2' }));
   const client: oauth.Client = { client_id: RW_CLIENT.clientId };
   const response = await oauth.clientCredentialsGrantRequest(server, client, oauth.ClientSecretBasic(RW_CLIENT.clientSecret), new URLSearchParams({ scope: 'inventory:read' }), options);
   const { access_token: token, token_type: type } = await oauth.processClientCredentialsResponse(server, client, response);
   expect(type).toBe('bearer');
-  const fetcher = options[oauth.customFetch] ?? fetch;
+  const fetcher = options[oauth.customFetch] ?? ((url, init) => fetch(url, init as RequestInit));
   const api = await fetcher(new URL('/v2/inventory/search', issuer).href, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
   return api.status;
 }
@@ -50,7 +60,7 @@ describe('RFC 8414 discovery through the real server', () => {
     const port = await freePort();
     const { server } = await startAuthServer(database, { PUBLIC_URL: '', PORT: String(port) });
     servers.push(server);
-    expect(await discoverAndCall(new URL(`http://127.0.0.1:${port}`), { [oauth.allowInsecureRequests]: true })).toBe(200);
+    expect(await discoverAndCall(new URL(`http://127.0.0.1:${port}`), { [PLAIN_HTTP]: true })).toBe(200);
     const poisoned = await getWithHeaders(`${server.url}${METADATA}`, POISON);
     expect(poisoned).not.toContain('evil.example');
     expect(JSON.parse(poisoned)).toMatchObject({ issuer: `http://127.0.0.1:${port}`, token_endpoint: `http://127.0.0.1:${port}/oauth2/token` });
@@ -60,7 +70,7 @@ describe('RFC 8414 discovery through the real server', () => {
     const { server } = await startAuthServer(database);
     servers.push(server);
     /** The proxy: the public origin, forwarded to the server as it listens. */
-    const viaProxy: typeof fetch = (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(PUBLIC_URL, server.url), init);
+    const viaProxy: Fetcher = (url, init) => fetch(url.replace(PUBLIC_URL, server.url), init as RequestInit);
     expect(await discoverAndCall(new URL(PUBLIC_URL), { [oauth.customFetch]: viaProxy })).toBe(200);
 
     const plainText = await (await fetch(`${server.url}${METADATA}`)).text();
