@@ -50,9 +50,9 @@ const publicUrl = z
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like https://host[:port]');
 
 /**
- * The environment variables of CONTRACT §5 (plus PUBLIC_URL, the token endpoint's throttling, BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS, the search
- * page size, the CSV import and GraphQL document limits, the database pool and timeouts, and the
- * shutdown drain time), each with its default. Unknown variables are ignored: the environment
+ * The environment variables of CONTRACT §5 (plus PUBLIC_URL, the token endpoint's throttling,
+ * BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS, the search page size, the CSV import and GraphQL document
+ * limits, the database pool and timeouts, and the shutdown drain time), each with its default. Unknown variables are ignored: the environment
  * holds much else. An external issuer (AUTH_JWKS_URL) needs its AUTH_ISSUER and AUTH_AUDIENCE
  * spelled out; the built-in one defaults them.
  */
