@@ -4,7 +4,9 @@ import tseslint from 'typescript-eslint';
 
 /** The hexagon's direction: core knows no adapter or framework; transports know no database. */
 const frameworks = ['knex', 'better-sqlite3', 'pg', 'express', 'graphql', 'graphql-*', '@graphql-*', 'inversify', 'zod', 'jose', 'pino', 'prom-client', 'fast-csv', 'node:*', 'fs', 'http'];
-const adapters = ['@inventory/adapters-sql', '@inventory/http-rest', '@inventory/graphql', '@inventory/csv', '@inventory/server'];
+const adapters = ['@inventory/adapters-sql', '@inventory/http-rest', '@inventory/graphql', '@inventory/csv', '@inventory/server', '@inventory/auth', '@inventory/auth/*'];
+/** What only the SQL adapter and the composition root may import. */
+const databases = ['@inventory/adapters-sql', '@inventory/adapters-sql/*', '@inventory/server', 'knex', 'pg', 'better-sqlite3'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'bench/**/*.mjs', '**/*.js'] },
@@ -38,8 +40,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@inventory/http-rest', '@inventory/graphql', '@inventory/csv', '@inventory/server', 'express', 'graphql'], message: 'the SQL adapter depends on core only' }] }] },
   },
   {
-    files: ['packages/http-rest/src/**/*.ts', 'packages/graphql/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@inventory/adapters-sql', '@inventory/server', 'knex', 'pg', 'better-sqlite3'], message: 'transports depend on core only; the server wires adapters' }] }] },
+    files: ['packages/http-rest/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...databases, '@inventory/graphql', '@inventory/graphql/*'], message: 'transports depend on core only, never on each other; the server wires adapters' }] }] },
+  },
+  {
+    files: ['packages/graphql/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...databases, '@inventory/http-rest', '@inventory/http-rest/*'], message: 'transports depend on core only, never on each other; the server wires adapters' }] }] },
+  },
+  {
+    files: ['packages/auth/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...databases, '@inventory/http-rest', '@inventory/http-rest/*', '@inventory/graphql', '@inventory/graphql/*'], message: 'auth depends on core only; the server binds its store ports to adapters' }] }] },
   },
   {
     files: ['packages/csv/src/**/*.ts'],

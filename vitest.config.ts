@@ -7,6 +7,8 @@ const source = (path: string): string => fileURLToPath(new URL(path, import.meta
 const alias = {
   '@inventory/core/testing': source('./packages/core/src/testing/index.ts'),
   '@inventory/core': source('./packages/core/src/index.ts'),
+  '@inventory/auth/testing': source('./packages/auth/src/testing/index.ts'),
+  '@inventory/auth': source('./packages/auth/src/index.ts'),
   '@inventory/adapters-sql/testing': source('./packages/adapters-sql/src/testing/index.ts'),
   '@inventory/adapters-sql': source('./packages/adapters-sql/src/index.ts'),
   '@inventory/http-rest/testing': source('./packages/http-rest/src/testing/index.ts'),

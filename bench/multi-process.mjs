@@ -22,7 +22,7 @@ const SECONDS = Math.min(Number(values.seconds), 1500);
 const ITEMS = Number(values.items);
 const PRODUCTS = 1000;
 const WAREHOUSES = 5;
-const TENANTS = ['east', 'west'].map((name) => ({ clientId: `mp-${name}`, clientSecret: `mp-${name}-secret-0123456789`, tenant: `mp-${name}`, scopes: ['inventory:read', 'inventory:write'] }));
+const TENANTS = ['east', 'west'].map((name) => ({ clientId: `mp-${name}`, clientSecret: `mp-${name}-secret-0123456789abcdef012`, tenant: `mp-${name}`, scopes: ['inventory:read', 'inventory:write'] }));
 const random = (n) => Math.floor(Math.random() * n);
 
 async function send(url, accessToken, method, path, body) {

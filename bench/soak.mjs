@@ -27,7 +27,7 @@ const WAREHOUSES = 8;
 const BULK_ITEMS = 100;
 const TENANTS = Array.from({ length: Number(values.tenants) }, (_, index) => ({
   clientId: `soak-${index + 1}`,
-  clientSecret: `soak-secret-${index + 1}-0123456789`,
+  clientSecret: `soak-secret-${index + 1}-0123456789abcdef012`,
   tenant: `soak-${index + 1}`,
   scopes: ['inventory:read', 'inventory:write'],
 }));

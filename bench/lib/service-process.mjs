@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, waitFor } from './ports.mjs';
 
 const MAIN = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
-export const BENCH_CLIENT = { clientId: 'bench', clientSecret: 'bench-secret-0123456789', tenant: 'bench', scopes: ['inventory:read', 'inventory:write'] };
+export const BENCH_CLIENT = { clientId: 'bench', clientSecret: 'bench-secret-0123456789abcdef0123', tenant: 'bench', scopes: ['inventory:read', 'inventory:write'] };
 
 /** A client-credentials token from the server's built-in issuer. */
 export async function fetchToken(url, client) {

@@ -4,4 +4,3 @@ export { startServer, type RunningServer } from './lifecycle/start-server.js';
 export { createServerContainer, type ServerOverrides } from './container/create-server-container.js';
 export { createApp, type AppDeps } from './http/create-app.js';
 export type { ServerPersistence } from './persistence/server-persistence.js';
-export type { AuthBinding } from './auth-binding.js';

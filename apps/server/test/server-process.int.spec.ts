@@ -12,7 +12,7 @@ import { expectError } from './support/expectations.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const MAIN = join(ROOT, 'apps/server/dist/main.js');
-const CLIENT = { clientId: 'process-test', clientSecret: 'process-test-secret-0123456789', tenant: 'process', scopes: ['inventory:read', 'inventory:write'] };
+const CLIENT = { clientId: 'process-test', clientSecret: 'process-test-secret-0123456789abcdef', tenant: 'process', scopes: ['inventory:read', 'inventory:write'] };
 
 interface Exit {
   readonly code: number | null;

@@ -1,3 +1,4 @@
+import type { AuthStores } from '@inventory/auth';
 import type { PersistenceAdapters } from '@inventory/core';
 import type { Knex } from 'knex';
 
@@ -21,6 +22,11 @@ export interface SqlPersistence extends PersistenceAdapters {
   readonly dialect: 'sqlite' | 'postgres';
   /** For other stores living in this package (auth); on SQLite it shares the write lock of the unit of work. */
   readonly knex: Knex;
+  /**
+   * The built-in issuer's signing keys and clients in this database, so every process sharing the
+   * data shares them; on PostgreSQL its token-attempt counters too (SQLite leaves them in memory).
+   */
+  readonly authStores: AuthStores;
   /** Runs every pending migration; safe to call again and from several processes at once (PostgreSQL). */
   migrate(): Promise<void>;
   /** A cheap readiness probe; rejects with SERVICE_UNAVAILABLE when the database cannot be reached. */

@@ -36,5 +36,3 @@ export * from './auth/principal.js';
 export * from './auth/authenticator.js';
 export * from './domain/csv-mapping.js';
 export * from './use-cases/import-inventory-csv.js';
-export type * from './auth/client-store.js';
-export type * from './auth/signing-key-store.js';

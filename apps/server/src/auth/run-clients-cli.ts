@@ -1,8 +1,7 @@
+import { ClientAdmin, runClientsCommand, type CommandExit } from '@inventory/auth';
 import { systemClock } from '@inventory/core';
 import type { ServerConfig } from '../config/server-config.js';
 import { openPersistence } from '../persistence/open-persistence.js';
-import { ClientAdmin } from './client-admin.js';
-import { runClientsCommand, type CommandExit } from './clients-command.js';
 
 /**
  * `main.js clients …`: opens `DATABASE_URL` (migrating it, so the command works on a fresh

@@ -1,6 +1,6 @@
+import { DEFAULT_TOKEN_ATTEMPT_LIMITS, MIN_STATIC_SECRET_LENGTH, REGISTERED_CLAIMS } from '@inventory/auth';
 import { SCOPES } from '@inventory/core';
 import { z } from 'zod';
-import { REGISTERED_CLAIMS } from '../auth/token-rules.js';
 
 const integer = (min: number, max: number) =>
   z
@@ -12,7 +12,7 @@ const integer = (min: number, max: number) =>
 const staticClients = z.array(
   z.strictObject({
     clientId: z.string().min(1),
-    clientSecret: z.string().min(1),
+    clientSecret: z.string().min(MIN_STATIC_SECRET_LENGTH, `must be at least ${MIN_STATIC_SECRET_LENGTH} characters`),
     tenant: z.string().min(1).max(128),
     scopes: z.array(z.enum(SCOPES)).min(1),
   }),
@@ -30,18 +30,30 @@ const jsonClients = z.string().transform((text, context) => {
   const parsed = staticClients.safeParse(value);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
-    context.addIssue({ code: 'custom', message: `must be a JSON array of {"clientId","clientSecret","tenant","scopes"} (bad: ${where})` });
+    const short = parsed.error.issues.some((issue) => issue.path.at(-1) === 'clientSecret' && issue.code === 'too_small');
+    const hint = short ? `; each clientSecret needs at least ${MIN_STATIC_SECRET_LENGTH} characters` : '';
+    context.addIssue({ code: 'custom', message: `must be a JSON array of {"clientId","clientSecret","tenant","scopes"} (bad: ${where})${hint}` });
     return z.NEVER;
   }
   return parsed.data;
 });
 
+/** PUBLIC_URL: where clients reach the service; a base URL, so no query, fragment or credentials. */
+const publicUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((text) => {
+    if (!URL.canParse(text)) return true;
+    const url = new URL(text);
+    return url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  }, 'must be an http(s) base URL without query, fragment or credentials');
+
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like https://host[:port]');
 
 /**
- * The environment variables of CONTRACT §5 (plus BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS, the search
- * page size, the CSV import and GraphQL document limits, the database pool and timeouts, the
- * request timeout and the shutdown drain time), each with its default. Unknown variables are ignored: the environment
+ * The environment variables of docs/configuration.md (PUBLIC_URL, the token endpoint's throttling,
+ * BODY_LIMIT, LOG_LEVEL, CORS_ORIGINS, the search page size, the CSV import and GraphQL document
+ * limits, the database pool and timeouts, the request timeout, idempotency and the shutdown drain
+ * time among them), each with its default. Unknown variables are ignored: the environment
  * holds much else. An external issuer (AUTH_JWKS_URL) needs its AUTH_ISSUER and AUTH_AUDIENCE
  * spelled out; the built-in one defaults them.
  */
@@ -52,6 +64,7 @@ export const envSchema = z.object({
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<file> or postgres://…')
     .default('sqlite:./data/inventory.db'),
+  PUBLIC_URL: publicUrl.optional(),
   AUTH_CLIENTS: jsonClients.optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
@@ -61,6 +74,9 @@ export const envSchema = z.object({
     .min(1)
     .default('tenant')
     .refine((claim) => !REGISTERED_CLAIMS.includes(claim), `must not be one of the claims the issuer sets (${REGISTERED_CLAIMS.join(', ')})`),
+  AUTH_TOKEN_FAILURES_PER_ADDRESS: integer(1, 1_000_000).default(DEFAULT_TOKEN_ATTEMPT_LIMITS.perAddress),
+  AUTH_TOKEN_FAILURES_PER_CLIENT: integer(1, 1_000_000).default(DEFAULT_TOKEN_ATTEMPT_LIMITS.perClient),
+  AUTH_TOKEN_FAILURE_WINDOW_SECONDS: integer(1, 86_400).default(DEFAULT_TOKEN_ATTEMPT_LIMITS.windowSeconds),
   BULK_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
   BODY_LIMIT: integer(1024, 1_073_741_824).default(4 * 1024 * 1024),
   SEARCH_MAX_PAGE_SIZE: integer(1, 1000).default(1000),

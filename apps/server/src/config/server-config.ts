@@ -1,9 +1,15 @@
+import type { TokenAttemptLimits } from '@inventory/auth';
 import type { Env } from './env-schema.js';
 
 /** The server's validated configuration, grouped by concern. */
 export interface ServerConfig {
   readonly host: string;
   readonly port: number;
+  /**
+   * Where clients reach the service (PUBLIC_URL, no trailing slash): the built-in issuer's default
+   * `iss` and every URL it advertises derive from it, never from a request's headers.
+   */
+  readonly publicUrl: string;
   readonly databaseUrl: string;
   /** How long callers wait on the database before a 503, and how many connections it gets. */
   readonly database: {
@@ -22,6 +28,8 @@ export interface ServerConfig {
     readonly audience: string;
     readonly jwksUrl: string | undefined;
     readonly tenantClaim: string;
+    /** How many failed token requests an address or a client id may make per window before 429. */
+    readonly tokenAttempts: TokenAttemptLimits;
   };
   readonly limits: {
     readonly bulkMaxItems: number;
@@ -47,14 +55,15 @@ export interface ServerConfig {
   readonly requestTimeoutMs: number;
 }
 
-/** The built-in issuer's `iss` and `aud` unless AUTH_ISSUER / AUTH_AUDIENCE say otherwise. */
-const DEFAULT_ISSUER = 'inventory-service';
+/** The built-in issuer's `aud` unless AUTH_AUDIENCE says otherwise; its `iss` is PUBLIC_URL. */
 const DEFAULT_AUDIENCE = 'inventory-api';
 
 export function toServerConfig(env: Env): ServerConfig {
+  const publicUrl = env.PUBLIC_URL === undefined ? localUrl(env.HOST, env.PORT) : new URL(env.PUBLIC_URL).href.replace(/\/+$/, '');
   return {
     host: env.HOST,
     port: env.PORT,
+    publicUrl,
     databaseUrl: env.DATABASE_URL,
     database: {
       poolMax: env.DATABASE_POOL_MAX,
@@ -64,10 +73,15 @@ export function toServerConfig(env: Env): ServerConfig {
     },
     auth: {
       clients: env.AUTH_CLIENTS ?? [],
-      issuer: env.AUTH_ISSUER ?? DEFAULT_ISSUER,
+      issuer: env.AUTH_ISSUER ?? publicUrl,
       audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
       jwksUrl: env.AUTH_JWKS_URL,
       tenantClaim: env.AUTH_TENANT_CLAIM,
+      tokenAttempts: {
+        perAddress: env.AUTH_TOKEN_FAILURES_PER_ADDRESS,
+        perClient: env.AUTH_TOKEN_FAILURES_PER_CLIENT,
+        windowSeconds: env.AUTH_TOKEN_FAILURE_WINDOW_SECONDS,
+      },
     },
     limits: {
       bulkMaxItems: env.BULK_MAX_ITEMS,
@@ -85,4 +99,10 @@ export function toServerConfig(env: Env): ServerConfig {
     idempotencyTtlSeconds: env.IDEMPOTENCY_TTL_SECONDS,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   };
+}
+
+/** `http://HOST:PORT` as a client on this machine reaches it: a wildcard bind answers on loopback. */
+function localUrl(host: string, port: number): string {
+  const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${local.includes(':') ? `[${local}]` : local}:${port}`;
 }

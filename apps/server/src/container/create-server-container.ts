@@ -1,8 +1,8 @@
+import { createAuth, MemoryClientStore, MemorySigningKeyStore } from '@inventory/auth';
 import { DEFAULT_LIMITS, systemClock } from '@inventory/core';
 import { createCsvImport } from '@inventory/csv';
 import { createSubgraph } from '@inventory/graphql';
 import { Container } from 'inversify';
-import { createAuthBinding } from '../auth-binding.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { createApp } from '../http/create-app.js';
 import { createGraphqlRouter } from '../http/graphql-router.js';
@@ -41,7 +41,17 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
   else container.bind(id('persistence')).toConstantValue(persistence);
   if (auth === undefined) {
     // Tokens live on the wall clock: a test's manual service clock moves stock timestamps, not token lifetimes.
-    container.bind(id('auth')).toDynamicValue(async (context) => createAuthBinding(config, await context.getAsync(id('persistence')), systemClock));
+    container.bind(id('auth')).toDynamicValue(async (context) => {
+      const { authStores } = await context.getAsync(id('persistence'));
+      return createAuth({
+        settings: config.auth,
+        stores: authStores ?? { signingKeys: new MemorySigningKeyStore(), clients: new MemoryClientStore() },
+        clock: systemClock,
+        publicUrl: config.publicUrl,
+        // A fresh install's first client credentials go to the operator's console, never to the logs.
+        announce: (text) => process.stdout.write(`${text}\n`),
+      });
+    });
   }
   else container.bind(id('auth')).toConstantValue(auth);
 

@@ -1,8 +1,8 @@
+import type { Auth } from '@inventory/auth';
 import type { Clock, InventoryService } from '@inventory/core';
 import type { Express } from 'express';
 import type { ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
-import type { AuthBinding } from '../auth-binding.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { ServerState } from '../lifecycle/server-state.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
@@ -17,7 +17,8 @@ export interface Services {
   readonly metrics: ServerMetrics;
   readonly persistence: ServerPersistence;
   readonly service: InventoryService;
-  readonly auth: AuthBinding;
+  /** Authentication as configured; tests may replace it with anything that verifies tokens. */
+  readonly auth: Pick<Auth, 'authenticator' | 'router' | 'start'>;
   readonly app: Express;
 }
 

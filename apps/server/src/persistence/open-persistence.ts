@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createSqlPersistence, type SqlPersistenceOptions } from '@inventory/adapters-sql';
-import { withAuthStores } from '../auth/sql-auth-stores.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { ServerPersistence } from './server-persistence.js';
 
@@ -17,7 +16,7 @@ export type PersistenceConfig = Pick<ServerConfig, 'databaseUrl'> & Partial<Pick
 export async function openPersistence(config: PersistenceConfig, onConnectionError?: (error: Error) => void): Promise<ServerPersistence> {
   const file = sqliteFile(config.databaseUrl);
   if (file !== undefined) await mkdir(dirname(file), { recursive: true });
-  return withAuthStores(await createSqlPersistence(persistenceOptions(config, onConnectionError)));
+  return createSqlPersistence(persistenceOptions(config, onConnectionError));
 }
 
 function persistenceOptions({ databaseUrl, database }: PersistenceConfig, onConnectionError?: (error: Error) => void): SqlPersistenceOptions {

@@ -1,5 +1,5 @@
+import type { AuthStores } from '@inventory/auth';
 import type { PersistenceAdapters } from '@inventory/core';
-import type { AuthStores } from '../auth/auth-module.js';
 
 /** The storage the server runs on: the core's ports plus what the process lifecycle needs. */
 export interface ServerPersistence extends PersistenceAdapters {
@@ -8,8 +8,9 @@ export interface ServerPersistence extends PersistenceAdapters {
   /** Rejects when the database cannot answer (readiness). */
   ping(): Promise<unknown>;
   /**
-   * The built-in issuer's signing keys and clients in the same database. An in-memory persistence
-   * (tests) leaves it out, and the issuer then keeps them in memory for this one process.
+   * The built-in issuer's signing keys, clients and attempt counters in the same database. An
+   * in-memory persistence (tests) leaves it out, and the issuer then keeps them in memory for
+   * this one process.
    */
   readonly authStores?: AuthStores;
   /** Releases the pool / file handle; the last step of a graceful shutdown. */

@@ -4,9 +4,9 @@ import { describePg } from '@inventory/adapters-sql/testing';
 import { base64url, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type CryptoKey, type JWK } from 'jose';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientAdmin } from '../../src/auth/client-admin.js';
+import { ClientAdmin } from '@inventory/auth';
 import type { RunningServer } from '../../src/lifecycle/start-server.js';
-import { postgresDatabase, RW_CLIENT, sqliteDatabase, startAuthServer, tokenFor, type SharedDatabase } from './auth-test-server.js';
+import { postgresDatabase, PUBLIC_URL, RW_CLIENT, sqliteDatabase, startAuthServer, tokenFor, type SharedDatabase } from './auth-test-server.js';
 
 const now = (): number => Math.floor(Date.now() / 1000);
 
@@ -38,7 +38,7 @@ function describeAuthentication(name: string, describeDb: (name: string, suite: 
     });
 
     const claims = (overrides: Record<string, unknown> = {}) => {
-      const all: Record<string, unknown> = { iss: 'inventory-service', aud: 'inventory-api', sub: 'forger', tenant: 'acme', scope: 'inventory:read inventory:write', iat: now(), exp: now() + 600, ...overrides };
+      const all: Record<string, unknown> = { iss: PUBLIC_URL, aud: 'inventory-api', sub: 'forger', tenant: 'acme', scope: 'inventory:read inventory:write', iat: now(), exp: now() + 600, ...overrides };
       return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
     };
     const signed = (payload: Record<string, unknown>) => new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: signing.kid }).sign(signing.key);
@@ -130,7 +130,7 @@ function describeAuthentication(name: string, describeDb: (name: string, suite: 
     it('serves the token endpoint, key set and metadata without a token', async () => {
       expect((await get(first.url, '/.well-known/jwks.json')).status).toBe(200);
       const metadata = (await (await get(first.url, '/.well-known/oauth-authorization-server')).json()) as Record<string, unknown>;
-      expect(metadata).toMatchObject({ issuer: 'inventory-service', token_endpoint: `${first.url}/oauth2/token`, jwks_uri: `${first.url}/.well-known/jwks.json` });
+      expect(metadata).toMatchObject({ issuer: PUBLIC_URL, token_endpoint: `${PUBLIC_URL}/oauth2/token`, jwks_uri: `${PUBLIC_URL}/.well-known/jwks.json` });
     });
   });
 }

@@ -1,6 +1,6 @@
 import { KnexClientStore, type SqlPersistence } from '@inventory/adapters-sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalIssuer } from '../../src/auth/testing/local-issuer.js';
+import { startLocalIssuer } from '@inventory/auth/testing';
 import type { RunningServer } from '../../src/lifecycle/start-server.js';
 import { requestToken, RW_CLIENT, sqliteDatabase, startAuthServer, type SharedDatabase } from './auth-test-server.js';
 

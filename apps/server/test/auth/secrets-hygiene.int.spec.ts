@@ -2,7 +2,7 @@ import { systemClock } from '@inventory/core';
 import { KnexClientStore, type SqlPersistence } from '@inventory/adapters-sql';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientAdmin } from '../../src/auth/client-admin.js';
+import { ClientAdmin } from '@inventory/auth';
 import type { RunningServer } from '../../src/lifecycle/start-server.js';
 import { OTHER_CLIENT, READ_CLIENT, RW_CLIENT, sqliteDatabase, startAuthServer, tokenFor, type SharedDatabase } from './auth-test-server.js';
 

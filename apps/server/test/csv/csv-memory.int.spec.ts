@@ -12,7 +12,7 @@ import { importText, multipart } from './csv-requests.js';
 
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 const MAIN = join(ROOT, 'apps/server/dist/main.js');
-const CLIENT = { clientId: 'csv-memory', clientSecret: 'csv-memory-secret-0123456789', tenant: 'memory', scopes: ['inventory:read', 'inventory:write'] };
+const CLIENT = { clientId: 'csv-memory', clientSecret: 'csv-memory-secret-0123456789abcdef', tenant: 'memory', scopes: ['inventory:read', 'inventory:write'] };
 const ROWS = 300_000;
 const PRODUCTS = 1000;
 /**

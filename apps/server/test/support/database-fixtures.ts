@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe } from 'vitest';
-import { withAuthStores } from '../../src/auth/sql-auth-stores.js';
 import type { ServerPersistence } from '../../src/persistence/server-persistence.js';
 
 /** A database for one suite: its URL, or an already open store, and how to throw it away. */
@@ -37,7 +36,7 @@ export const postgresFixture: DatabaseFixture = {
   describe: describePg,
   async open() {
     const schema = randomSchemaName();
-    const persistence = withAuthStores(await createSqlPersistence({ url: pgTestUrl(), searchPath: schema }));
+    const persistence = await createSqlPersistence({ url: pgTestUrl(), searchPath: schema });
     return { url: pgTestUrl(), persistence, cleanup: () => dropSchema(schema) };
   },
 };

@@ -1,4 +1,5 @@
-import { parseScopes, SCOPES, type ClientStore, type StoredClient } from '@inventory/core';
+import type { ClientStore, StoredClient } from '@inventory/auth';
+import { parseScopes, SCOPES } from '@inventory/core';
 import type { Knex } from 'knex';
 import { instantText, nullableInstantText } from './auth-instant.js';
 import { guarded } from './guarded-query.js';

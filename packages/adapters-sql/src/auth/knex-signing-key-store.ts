@@ -1,4 +1,4 @@
-import type { SigningKeyStore, StoredSigningKey } from '@inventory/core';
+import type { SigningKeyStore, StoredSigningKey } from '@inventory/auth';
 import type { Knex } from 'knex';
 import { instantText, nullableInstantText } from './auth-instant.js';
 import { guarded } from './guarded-query.js';

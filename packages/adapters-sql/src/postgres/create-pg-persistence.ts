@@ -1,4 +1,7 @@
 import knex from 'knex';
+import { KnexClientStore } from '../auth/knex-client-store.js';
+import { KnexSigningKeyStore } from '../auth/knex-signing-key-store.js';
+import { PgAttemptStore } from '../auth/pg-attempt-store.js';
 import pg from 'pg';
 import { migrations, migrationSource } from '../migrations/index.js';
 import { serviceUnavailable, toPersistenceError } from '../sql/database-errors.js';
@@ -26,6 +29,7 @@ export function createPgPersistence(options: PgPoolOptions): SqlPersistence {
     dialect: 'postgres',
     knex: db,
     idempotency: new KnexIdempotencyStore(db),
+    authStores: { signingKeys: new KnexSigningKeyStore(db), clients: new KnexClientStore(db), attempts: new PgAttemptStore(pool) },
     stores: autoCommitStores(sqlStores(reader, new PgUpsertWriter(reader)), unitOfWork),
     readModel: new SqlReadModel(reader),
     unitOfWork,

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knex from 'knex';
+import { KnexClientStore } from '../auth/knex-client-store.js';
+import { KnexSigningKeyStore } from '../auth/knex-signing-key-store.js';
 import { migrations, migrationSource } from '../migrations/index.js';
 import { serviceUnavailable } from '../sql/database-errors.js';
 import { quietKnexLog } from '../sql/quiet-knex-log.js';
@@ -36,6 +38,7 @@ export function createSqlitePersistence(filename: string, busyTimeoutMs: number)
     dialect: 'sqlite',
     knex: db,
     idempotency: new KnexIdempotencyStore(db),
+    authStores: { signingKeys: new KnexSigningKeyStore(db), clients: new KnexClientStore(db) },
     stores: autoCommitStores(sqlStores(readExecutor, new SqliteUpsertWriter(readExecutor)), unitOfWork),
     readModel: new SqlReadModel(readExecutor),
     unitOfWork,

@@ -21,7 +21,7 @@ export interface TestClient {
 }
 
 export function aClient(tenant: string): TestClient {
-  return { clientId: `${tenant}-app`, clientSecret: `${tenant}-secret-0123456789abcdef`, tenant, scopes: ['inventory:read', 'inventory:write'] };
+  return { clientId: `${tenant}-app`, clientSecret: `${tenant}-secret-0123456789abcdef0123456789`, tenant, scopes: ['inventory:read', 'inventory:write'] };
 }
 
 /** A lock older than this was left by a killed run. */
