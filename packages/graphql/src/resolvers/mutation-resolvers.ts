@@ -1,39 +1,24 @@
-import type { InventoryType, LookupKind } from '@inventory/core';
 import { createGraphQLError } from 'graphql-yoga';
-import type { GraphqlContext } from '../context/graphql-context.js';
-import type { CsvFile, CsvMapping } from '../csv-import.js';
-import type { BulkItemArgs, CreateInventoryArgs, UpdateInventoryArgs } from './graphql-inputs.js';
+import type { MutationResolvers } from '../schema/schema-types.generated.js';
 import { bulkItems, createCommand, inventoryPatch, lookupQualifier } from './inventory-commands.js';
 import { bulkUpsertOutput, inventoryOutput } from './inventory-outputs.js';
 
-interface BulkUpsertArgs {
-  readonly lookupKey: LookupKind;
-  readonly type: InventoryType;
-  readonly source?: string | null;
-  readonly supplier?: string | null;
-  readonly items: readonly BulkItemArgs[];
-}
-
-interface CsvImportArgs {
-  readonly input: { readonly file: CsvFile; readonly mappings?: readonly CsvMapping[] | null; readonly dryRun?: boolean | null };
-}
-
-/** The writes of §3, each one call of the same use case as the matching REST route. */
+/** The writes, each one call of the same use case as the matching REST route. */
 export const mutationResolvers = {
-  async inventoryCreate(_root: unknown, args: { readonly input: CreateInventoryArgs }, context: GraphqlContext) {
+  async inventoryCreate(_root, args, context) {
     return inventoryOutput(await context.service.createInventory(context.tenant, createCommand(args.input)));
   },
 
-  async inventoryUpdate(_root: unknown, args: { readonly id: number; readonly input: UpdateInventoryArgs }, context: GraphqlContext) {
+  async inventoryUpdate(_root, args, context) {
     return inventoryOutput(await context.service.updateInventory(context.tenant, args.id, inventoryPatch(args.input)));
   },
 
-  async inventoryDelete(_root: unknown, args: { readonly id: number }, context: GraphqlContext) {
+  async inventoryDelete(_root, args, context) {
     await context.service.deleteInventory(context.tenant, args.id);
     return true;
   },
 
-  async inventoryBulkUpsert(_root: unknown, args: BulkUpsertArgs, context: GraphqlContext) {
+  async inventoryBulkUpsert(_root, args, context) {
     const qualifier = lookupQualifier(args.lookupKey, args.source ?? undefined, args.supplier ?? undefined);
     const results = await context.service.bulkUpsertInventory(context.tenant, {
       kind: args.lookupKey,
@@ -44,11 +29,11 @@ export const mutationResolvers = {
     return bulkUpsertOutput(results);
   },
 
-  async inventoryCsvImport(_root: unknown, args: CsvImportArgs, context: GraphqlContext) {
+  async inventoryCsvImport(_root, args, context) {
     if (context.importCsv === undefined) {
       throw createGraphQLError('CSV import is not available on this server', { extensions: { code: 'NOT_IMPLEMENTED', http: { status: 501 } } });
     }
     const { file, mappings, dryRun } = args.input;
     return context.importCsv(context.tenant, file, { ...(mappings !== undefined && mappings !== null && { mappings }), dryRun: dryRun ?? false });
   },
-};
+} satisfies MutationResolvers;
