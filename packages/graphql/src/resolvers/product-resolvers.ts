@@ -29,6 +29,9 @@ export const productResolvers = {
     const check = new IssueCollector();
     check.id('warehouseId', warehouseId, 0);
     if (check.issues.length > 0) throw validationFailed(check.issues);
-    return productInventoryOutput(await context.productInventory.load(product.id, warehouseId, selectsField(info, ['balance'])));
+    context.budget.assertOpen();
+    const aggregate = await context.productInventory.load(product.id, warehouseId, selectsField(info, ['balance']));
+    context.budget.chargeAggregates(info, [], [aggregate]);
+    return productInventoryOutput(aggregate);
   },
 } satisfies ProductResolvers;

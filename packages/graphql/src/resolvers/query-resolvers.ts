@@ -10,17 +10,21 @@ export const queryResolvers = {
   },
 
   async productInventory(_root, args, context, info) {
+    context.budget.assertOpen();
     const aggregate = await context.service.getProductInventory(context.tenant, {
       lookup: productLookup(args.lookupKey, args.key, args.source ?? undefined, args.supplier ?? undefined),
       ...(args.warehouseId !== undefined && args.warehouseId !== null && { warehouseId: args.warehouseId }),
       withBalance: selectsField(info, ['balance']),
     });
+    context.budget.chargeAggregates(info, [], [aggregate]);
     return productInventoryOutput(aggregate);
   },
 
   async inventorySearch(_root, args, context, info) {
+    context.budget.assertOpen();
     const { input, page } = searchQuery(args.input, context.service.limits.maxPageSize);
     const result = await context.service.searchProductInventory(context.tenant, input, page, selectsField(info, ['items', 'balance']));
+    context.budget.chargeAggregates(info, ['items'], result.items);
     return { ...result.page, items: result.items.map(productInventoryOutput) };
   },
 } satisfies QueryResolvers;
