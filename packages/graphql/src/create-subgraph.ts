@@ -5,6 +5,7 @@ import { unauthenticated } from './auth/auth-errors.js';
 import type { GraphqlContext, RequestScope } from './context/graphql-context.js';
 import { ProductInventoryLoader } from './context/product-inventory-loader.js';
 import { useDomainErrors } from './errors/domain-errors-plugin.js';
+import { usePartialMutations } from './errors/partial-mutations-plugin.js';
 import { useRequestErrorCodes } from './errors/request-error-codes-plugin.js';
 import { csrfPrevention, documentLimits } from './hardening/hardening-plugins.js';
 import { useListCostLimit } from './hardening/list-cost-plugin.js';
@@ -64,6 +65,7 @@ export function createSubgraph(deps: SubgraphDeps): Subgraph {
       auth.plugin,
       ...documentLimits(deps.limits, deps.production),
       useListCostLimit(maxResultValues, deps.service.limits.maxPageSize),
+      usePartialMutations(),
       useDomainErrors(),
       useRequestErrorCodes(),
     ],
