@@ -6,8 +6,11 @@ import type { GraphqlContext, RequestScope } from './context/graphql-context.js'
 import { ProductInventoryLoader } from './context/product-inventory-loader.js';
 import { useDomainErrors } from './errors/domain-errors-plugin.js';
 import { useIdempotencyKeys } from './idempotency/idempotency-plugin.js';
+import { usePartialMutations } from './errors/partial-mutations-plugin.js';
 import { useRequestErrorCodes } from './errors/request-error-codes-plugin.js';
 import { csrfPrevention, documentLimits } from './hardening/hardening-plugins.js';
+import { useListCostLimit } from './hardening/list-cost-plugin.js';
+import { ResultBudget } from './hardening/result-budget.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
 import { productReference } from './resolvers/product-resolvers.js';
 import { buildFederatedSchema } from './schema/federation-schema.js';
@@ -24,8 +27,12 @@ export type Subgraph = YogaServerInstance<Record<string, unknown>, RequestScope>
  * handler; yoga reads `originalUrl`) before any body parser: yoga reads the body itself, with the
  * size limits, and streams multipart uploads to the resolver. GraphiQL is rendered from the npm package (no CDN) outside production.
  */
+/** Values one response may hold: a 1000-item search page with balances, or 10 000 entities, fit. */
+const DEFAULT_MAX_RESULT_VALUES = 250_000;
+
 export function createSubgraph(deps: SubgraphDeps): Subgraph {
   const auth = bearerAuth(deps.authenticator);
+  const maxResultValues = deps.limits.maxResultValues ?? DEFAULT_MAX_RESULT_VALUES;
   const schema = buildFederatedSchema<GraphqlContext>({
     typeDefs: SUBGRAPH_SDL,
     resolvers: createResolvers(),
@@ -50,6 +57,7 @@ export function createSubgraph(deps: SubgraphDeps): Subgraph {
         service: deps.service,
         productInventory: new ProductInventoryLoader(deps.service, principal.tenant),
         importCsv: deps.importCsv,
+        budget: new ResultBudget(maxResultValues),
       };
     },
     plugins: [
@@ -57,6 +65,8 @@ export function createSubgraph(deps: SubgraphDeps): Subgraph {
       useStreamingUploads({ bodyLimitBytes: deps.limits.bodyLimitBytes, uploadLimitBytes: deps.limits.uploadLimitBytes ?? deps.limits.bodyLimitBytes }),
       auth.plugin,
       ...documentLimits(deps.limits, deps.production),
+      useListCostLimit(maxResultValues, deps.service.limits.maxPageSize),
+      usePartialMutations(),
       useDomainErrors(),
       useRequestErrorCodes(),
       ...(deps.idempotency === undefined ? [] : [useIdempotencyKeys(deps.idempotency)]),

@@ -11,6 +11,12 @@ export interface SubgraphLimits {
   readonly maxAliases: number;
   /** Highest graphql-armor cost of a document. */
   readonly maxCost: number;
+  /**
+   * Most values one response may hold: estimated before execution with list sizes counted
+   * (representations, page size, bulk items, an assumed balance length), then counted while the
+   * lists are read; default 250 000.
+   */
+  readonly maxResultValues?: number;
   /** Most representations of one `_entities` call. */
   readonly maxEntities: number;
   /** Largest request body, and largest text field of a multipart request (HTTP 413 beyond). */

@@ -1,14 +1,13 @@
-import type { IResolvers } from '@graphql-tools/utils';
 import { JSONObjectResolver } from 'graphql-scalars';
-import type { GraphqlContext } from '../context/graphql-context.js';
 import { DateTimeScalar } from '../schema/date-time-scalar.js';
+import type { Resolvers } from '../schema/schema-types.generated.js';
 import { UploadScalar } from '../schema/upload-scalar.js';
 import { mutationResolvers } from './mutation-resolvers.js';
 import { productResolvers } from './product-resolvers.js';
 import { queryResolvers } from './query-resolvers.js';
 
 /** Every resolver of the subgraph SDL (the federation fields are added by the schema builder). */
-export function createResolvers(): IResolvers<unknown, GraphqlContext> {
+export function createResolvers(): Resolvers {
   return {
     DateTime: DateTimeScalar,
     JSONObject: JSONObjectResolver,

@@ -9,7 +9,8 @@ import {
   type ProductLookup,
   type SearchInput,
 } from '@inventory/core';
-import { givenFields, type BulkItemArgs, type CreateInventoryArgs, type SearchArgs, type UpdateInventoryArgs } from './graphql-inputs.js';
+import type { BulkInventoryItemInput, CreateInventoryInput, InventorySearchInput, UpdateInventoryInput } from '../schema/schema-types.generated.js';
+import { givenFields } from './given-fields.js';
 
 /** The lookup a `lookupKey` + `key` pair names; `source` qualifies sourceId, `supplier` supplierCode. */
 export function productLookup(kind: LookupKind, key: string, source: string | undefined, supplier: string | undefined): ProductLookup {
@@ -22,7 +23,7 @@ export function lookupQualifier(kind: LookupKind, source: string | undefined, su
 }
 
 /** A create names its product by `productId`, or by `lookupKey` and `key`; never both. */
-export function createCommand(args: CreateInventoryArgs): CreateInventoryCommand {
+export function createCommand(args: CreateInventoryInput): CreateInventoryCommand {
   const { type, quantity, ...rest } = args;
   const { productId, lookupKey, key, source, ...fields } = givenFields(rest);
   let lookup: ProductLookup;
@@ -37,18 +38,18 @@ export function createCommand(args: CreateInventoryArgs): CreateInventoryCommand
 }
 
 /** Fields left out stay untouched; only nextDeliveryDate may be null (it clears the date). */
-export function inventoryPatch(args: UpdateInventoryArgs): InventoryPatch {
+export function inventoryPatch(args: UpdateInventoryInput): InventoryPatch {
   const nulls = Object.entries(args).filter(([field, value]) => value === null && field !== 'nextDeliveryDate');
   if (nulls.length > 0) throw validationFailed(nulls.map(([field]) => ({ path: field, message: 'must not be null' })));
   return { ...givenFields(args), ...(args.nextDeliveryDate === null && { nextDeliveryDate: null }) };
 }
 
-export function bulkItems(items: readonly BulkItemArgs[]): BulkItem[] {
+export function bulkItems(items: readonly BulkInventoryItemInput[]): BulkItem[] {
   return items.map((item) => givenFields(item));
 }
 
 /** The search filters and page; the singular `warehouseId` and `location` join their lists, as in REST. */
-export function searchQuery(args: SearchArgs, maxPageSize: number): { readonly input: SearchInput; readonly page: PageRequest } {
+export function searchQuery(args: InventorySearchInput, maxPageSize: number): { readonly input: SearchInput; readonly page: PageRequest } {
   const { page, offset, warehouseId, location, warehouseIds, locations, ...filters } = givenFields(args);
   const allWarehouses = join(warehouseIds, warehouseId);
   const allLocations = join(locations, location);

@@ -1,5 +1,6 @@
 import { decimal5ToNumber, type BulkItemResult, type InventoryRecord, type ProductInventory } from '@inventory/core';
 import { ERROR_CODES } from '../errors/error-codes.js';
+import type { BulkUpsertItemResult, BulkUpsertResult } from '../schema/schema-types.generated.js';
 
 /** A record as GraphQL returns it: cost price as the number REST prints, dates already canonical. */
 export function inventoryOutput(record: InventoryRecord): Omit<InventoryRecord, 'costPrice'> & { readonly costPrice: number } {
@@ -11,8 +12,8 @@ export function productInventoryOutput(aggregate: ProductInventory): Omit<Produc
 }
 
 /** Bulk results in request order, errors named like REST's (`code` is the GraphQL extensions code). */
-export function bulkUpsertOutput(results: readonly BulkItemResult[]): { readonly total: number; readonly items: readonly object[] } {
-  const items = results.map((result) => {
+export function bulkUpsertOutput(results: readonly BulkItemResult[]): BulkUpsertResult {
+  const items = results.map((result): BulkUpsertItemResult => {
     if (result.success) return { ...result, error: null };
     const { code, type } = ERROR_CODES[result.error.code];
     return {

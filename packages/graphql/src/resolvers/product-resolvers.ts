@@ -1,12 +1,12 @@
 import { IssueCollector, validationFailed } from '@inventory/core';
-import type { GraphQLResolveInfo } from 'graphql';
-import type { GraphqlContext } from '../context/graphql-context.js';
+import type { ProductResolvers } from '../schema/schema-types.generated.js';
 import { productInventoryOutput } from './inventory-outputs.js';
 import { selectsField } from './selects-field.js';
 
 const INT_MAX = 2_147_483_647;
 
-interface ProductEntity {
+/** What `Product` resolvers start from: the key a gateway sent, nothing else. */
+export interface ProductEntity {
   readonly id: number;
 }
 
@@ -24,11 +24,14 @@ export function productReference(representation: Readonly<Record<string, unknown
  * An id without records, known to the directory or not, answers zeros.
  */
 export const productResolvers = {
-  async inventory(product: ProductEntity, args: { readonly warehouseId?: number | null }, context: GraphqlContext, info: GraphQLResolveInfo) {
+  async inventory(product, args, context, info) {
     const warehouseId = args.warehouseId ?? undefined;
     const check = new IssueCollector();
     check.id('warehouseId', warehouseId, 0);
     if (check.issues.length > 0) throw validationFailed(check.issues);
-    return productInventoryOutput(await context.productInventory.load(product.id, warehouseId, selectsField(info, ['balance'])));
+    context.budget.assertOpen();
+    const aggregate = await context.productInventory.load(product.id, warehouseId, selectsField(info, ['balance']));
+    context.budget.chargeAggregates(info, [], [aggregate]);
+    return productInventoryOutput(aggregate);
   },
-};
+} satisfies ProductResolvers;

@@ -1,5 +1,7 @@
 import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
+type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
+
 /**
  * True when the client selected the field at this path below the resolved field, through fragments
  * too: `balance` costs a second read, so it is only loaded when asked for.
@@ -8,7 +10,16 @@ export function selectsField(info: GraphQLResolveInfo, path: readonly string[]):
   return info.fieldNodes.some((node) => node.selectionSet !== undefined && selects(node.selectionSet, path, info.fragments));
 }
 
-function selects(selectionSet: SelectionSetNode, path: readonly string[], fragments: Readonly<Record<string, FragmentDefinitionNode>>): boolean {
+/**
+ * How many fields the client selected on each element at this path below the resolved field
+ * (aliases and fragments counted as often as they appear): the values one element adds to the
+ * response.
+ */
+export function selectedFieldCount(info: GraphQLResolveInfo, path: readonly string[]): number {
+  return info.fieldNodes.reduce((sum, node) => sum + (node.selectionSet === undefined ? 0 : countAt(node.selectionSet, path, info.fragments)), 0);
+}
+
+function selects(selectionSet: SelectionSetNode, path: readonly string[], fragments: Fragments): boolean {
   const [name, ...rest] = path;
   if (name === undefined) return true;
   return selectionSet.selections.some((selection) => {
@@ -23,4 +34,26 @@ function selects(selectionSet: SelectionSetNode, path: readonly string[], fragme
       }
     }
   });
+}
+
+function countAt(selectionSet: SelectionSetNode, path: readonly string[], fragments: Fragments): number {
+  const [name, ...rest] = path;
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    switch (selection.kind) {
+      case Kind.FIELD:
+        if (name === undefined) count += 1;
+        else if (selection.name.value === name && selection.selectionSet !== undefined) count += countAt(selection.selectionSet, rest, fragments);
+        break;
+      case Kind.INLINE_FRAGMENT:
+        count += countAt(selection.selectionSet, path, fragments);
+        break;
+      case Kind.FRAGMENT_SPREAD: {
+        const fragment = fragments[selection.name.value];
+        if (fragment !== undefined) count += countAt(fragment.selectionSet, path, fragments);
+        break;
+      }
+    }
+  }
+  return count;
 }

@@ -1,8 +1,7 @@
-import { composeServices } from '@apollo/composition';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { parse } from 'graphql';
+import { composeServices, validateSubgraph } from '@theguild/federation-composition';
+import { buildSchema, GraphQLObjectType, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { gatewayFetch } from '../../test/support/federation-gateway.js';
 import { dataOf, postGraphql } from '../../test/support/graphql-request.js';
 import { PRODUCTS_SDL, startProductsSubgraph, type RunningSubgraph } from '../../test/support/products-subgraph.js';
 import { seedInventory } from '../../test/support/seed-inventory.js';
@@ -10,24 +9,11 @@ import { serveSubgraph } from '../../test/support/serve-subgraph.js';
 import { READ_A } from '../../test/support/static-token-authenticator.js';
 import { createTestSubgraph, type TestSubgraph } from '../../test/support/test-subgraph.js';
 
-interface GatewayContext {
-  readonly authorization?: string;
-}
-
-/** Forwards the client's bearer token to every subgraph. */
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const authorization: unknown = (context as Partial<GatewayContext>).authorization;
-    if (typeof authorization === 'string') request.http?.headers.set('authorization', authorization);
-  }
-}
-
-describe('composition with a products subgraph under a real gateway', () => {
+describe('composition with a catalog subgraph under The Guild federation gateway', () => {
   let inventory: TestSubgraph;
   let inventoryServer: { url: string; close(): Promise<void> };
   let products: RunningSubgraph;
   let inventorySdl: string;
-  let gateway: ApolloServer<GatewayContext>;
 
   beforeAll(async () => {
     inventory = createTestSubgraph();
@@ -39,40 +25,45 @@ describe('composition with a products subgraph under a real gateway', () => {
   });
 
   afterAll(async () => {
-    await gateway.stop();
     await products.stop();
     await inventoryServer.close();
   });
 
-  function compose() {
+  function compose(catalogSdl = PRODUCTS_SDL) {
     return composeServices([
-      { name: 'products', url: products.url, typeDefs: parse(PRODUCTS_SDL) },
+      { name: 'products', url: products.url, typeDefs: parse(catalogSdl) },
       { name: 'inventory', url: inventoryServer.url, typeDefs: parse(inventorySdl) },
     ]);
   }
 
-  it('composes with no errors and no hints', () => {
+  function supergraph(): string {
+    const { supergraphSdl, errors } = compose();
+    if (supergraphSdl === undefined) throw new Error(`composition failed: ${errors.map((error) => error.message).join('; ')}`);
+    return supergraphSdl;
+  }
+
+  it('the subgraph is valid on its own and composes with no errors', () => {
+    expect(validateSubgraph({ name: 'inventory', typeDefs: parse(inventorySdl) }).map((error) => error.message)).toEqual([]);
     const result = compose();
-    expect(result.errors).toBeUndefined();
-    if (result.errors !== undefined) return;
-    expect(result.hints.map((hint) => hint.toString())).toEqual([]);
+    expect(result.errors?.map((error) => error.message)).toBeUndefined();
+    const product = result.publicSdl === undefined ? undefined : buildSchema(result.publicSdl).getType('Product');
+    expect(product instanceof GraphQLObjectType ? Object.keys(product.getFields()).sort() : product).toEqual(['id', 'inventory', 'name']);
+  });
+
+  it('a catalog that keys Product by ID! does not compose with the Int! key', () => {
+    const result = compose(PRODUCTS_SDL.replace('id: Int!', 'id: ID!'));
+    expect(result.errors?.map((error) => error.message).join('\n')).toMatch(/"Product\.id" is incompatible across subgraphs: it has type "Int!" in subgraph "inventory" but type "ID!"/);
   });
 
   it('answers products with their inventory through the gateway, in one batched entity fetch, with the token forwarded', async () => {
-    const { supergraphSdl } = compose();
-    if (supergraphSdl === undefined) throw new Error('composition failed');
-    gateway = new ApolloServer<GatewayContext>({
-      gateway: new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new ForwardingDataSource(url === undefined ? {} : { url }) }),
-    });
-    await gateway.start();
+    const gateway = gatewayFetch(supergraph());
     const batches = vi.spyOn(inventory.service, 'getProductsInventory');
+    const reads = vi.spyOn(inventory.adapters.readModel, 'aggregate');
+    const inventoryRequests = inventory.authenticator.calls.length;
 
-    const response = await gateway.executeOperation(
-      { query: '{ products { id name inventory { totalQuantity localReservedQuantity nextDeliveryDate } } }' },
-      { contextValue: { authorization: `Bearer ${READ_A}` } },
-    );
+    const response = await postGraphql(gateway, { query: '{ products { id name inventory { totalQuantity localReservedQuantity nextDeliveryDate } } }', token: READ_A });
 
-    expect(response.body.kind === 'single' ? response.body.singleResult : undefined).toEqual({
+    expect(response.body).toEqual({
       data: {
         products: [
           { id: 1, name: 'Widget', inventory: { totalQuantity: 22, localReservedQuantity: 3, nextDeliveryDate: '2025-03-20T06:00:00.000Z' } },
@@ -81,18 +72,21 @@ describe('composition with a products subgraph under a real gateway', () => {
         ],
       },
     });
+    expect(inventory.authenticator.calls.slice(inventoryRequests)).toEqual([`Bearer ${READ_A}`]);
     expect(batches).toHaveBeenCalledOnce();
-    expect(inventory.authenticator.calls.at(-1)).toBe(`Bearer ${READ_A}`);
+    expect(reads).toHaveBeenCalledOnce();
     expect(products.authorizations.at(-1)).toBe(`Bearer ${READ_A}`);
+    batches.mockRestore();
+    reads.mockRestore();
   });
 
   it('routes root inventory queries to this subgraph and surfaces a missing token as UNAUTHENTICATED', async () => {
+    const gateway = gatewayFetch(supergraph());
     const query = '{ productInventory(lookupKey: sku, key: "WIDGET-1") { productId totalQuantity } }';
-    const allowed = await gateway.executeOperation({ query }, { contextValue: { authorization: `Bearer ${READ_A}` } });
-    expect(allowed.body.kind === 'single' ? allowed.body.singleResult.data : undefined).toEqual({ productInventory: { productId: 1, totalQuantity: 22 } });
+    const allowed = await postGraphql(gateway, { query, token: READ_A });
+    expect(dataOf(allowed)).toEqual({ productInventory: { productId: 1, totalQuantity: 22 } });
 
-    const refused = await gateway.executeOperation({ query }, { contextValue: {} });
-    const errors = refused.body.kind === 'single' ? refused.body.singleResult.errors : undefined;
-    expect(errors?.map((error) => error.extensions?.['code'])).toEqual(['UNAUTHENTICATED']);
+    const refused = await postGraphql(gateway, { query });
+    expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -1,9 +1,12 @@
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga } from 'graphql-yoga';
+import { buildFederatedSchema } from '../../src/schema/federation-schema.js';
 
-/** A catalog subgraph as another team would write it: it owns Product's other fields. */
+/**
+ * A catalog subgraph as another team would write it: it owns Product's other fields and declares
+ * the key exactly as this subgraph does (`id: Int!`), which composition requires.
+ */
 export const PRODUCTS_SDL = /* GraphQL */ `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 
 type Product @key(fields: "id") {
@@ -29,24 +32,28 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** Serves the catalog subgraph on an ephemeral loopback port. */
+/** Serves the catalog subgraph on an ephemeral loopback port (built like ours, served by yoga). */
 export async function startProductsSubgraph(): Promise<RunningSubgraph> {
   const authorizations: (string | undefined)[] = [];
-  const server = new ApolloServer({
-    schema: buildSubgraphSchema({
-      typeDefs: parse(PRODUCTS_SDL),
-      resolvers: {
-        Query: { products: () => CATALOG },
-        Product: { __resolveReference: (reference: { id: number }) => CATALOG.find((product) => product.id === reference.id) },
-      },
-    }),
+  const schema = buildFederatedSchema({
+    typeDefs: PRODUCTS_SDL,
+    resolvers: { Query: { products: () => CATALOG } },
+    references: { Product: (representation) => CATALOG.find((product) => product.id === representation['id']) },
+    maxEntities: 1000,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { host: '127.0.0.1', port: 0 },
-    context: ({ req }) => {
-      authorizations.push(req.headers.authorization);
-      return Promise.resolve({});
+  const yoga = createYoga({
+    schema,
+    logging: false,
+    context: ({ request }) => {
+      authorizations.push(request.headers.get('authorization') ?? undefined);
+      return {};
     },
   });
-  return { url, authorizations, stop: () => server.stop() };
+  const server = createServer(yoga.requestListener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    authorizations,
+    stop: () => new Promise<void>((resolve, reject) => server.close((error) => (error === undefined ? resolve() : reject(error)))),
+  };
 }
