@@ -54,6 +54,7 @@ export function createSubgraph(deps: SubgraphDeps): Subgraph {
       if (principal === undefined) throw unauthenticated('missing');
       return {
         tenant: principal.tenant,
+        origin: { channel: 'graphql', clientId: principal.subject },
         service: deps.service,
         productInventory: new ProductInventoryLoader(deps.service, principal.tenant),
         importCsv: deps.importCsv,

@@ -1,5 +1,5 @@
-import { LIMITS, type InventoryRecord, type IsoInstant, type TenantId, type InventoryValues } from '@inventory/core';
-import { INSERT_COLUMNS, RECORD_COLUMNS, VALUE_COLUMNS } from './inventory-columns.js';
+import { LIMITS, type IdentityKey, type InventoryRecord, type IsoInstant, type TenantId, type InventoryValues } from '@inventory/core';
+import { INSERT_COLUMNS, KEY_COLUMNS, RECORD_COLUMNS, VALUE_COLUMNS } from './inventory-columns.js';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlRow } from './sql-executor.js';
 import type { SqlParams } from './sql-params.js';
@@ -37,3 +37,8 @@ export function isStorableId(id: number): boolean {
 }
 
 export const INSERT_COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
+
+/** `tenant` and the identity key equal to `key`'s: the condition naming one record by its key. */
+export function identityCondition(params: SqlParams, tenant: TenantId, key: IdentityKey): string {
+  return [`tenant = ${params.text(tenant)}`, ...KEY_COLUMNS.map(({ field, column, type }) => `${column} = ${params.bind(type, key[field])}`)].join(' AND ');
+}

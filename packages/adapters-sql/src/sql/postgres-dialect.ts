@@ -18,6 +18,7 @@ export const postgresDialect: SqlDialect = {
   inPairs: (first, second, firstPosition, secondPosition) =>
     `(${first}, ${second}) IN (SELECT * FROM unnest($${firstPosition}::text[], $${secondPosition}::text[]))`,
   isDistinct: (left, right) => `${left} IS DISTINCT FROM ${right}`,
+  jsonRecords: (position, columns, alias) => `json_to_recordset($${position}::json) AS ${alias}(${columns.map(([name, type]) => `"${name}" ${type}`).join(', ')})`,
   lockRows: ' FOR UPDATE',
   instantText: (expression) => `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   readCost: (value) => {

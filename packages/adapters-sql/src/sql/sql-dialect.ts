@@ -21,6 +21,11 @@ export interface SqlDialect {
   listValue(values: readonly (number | string)[]): unknown;
   /** A condition: `(first, second)` is one of the pairs given as two parallel list parameters. */
   inPairs(first: string, second: string, firstPosition: number, secondPosition: number): string;
+  /**
+   * A FROM item reading the JSON array of objects bound at `position` as rows with these columns
+   * (named as in the JSON), aliased `alias`.
+   */
+  jsonRecords(position: number, columns: readonly (readonly [name: string, type: 'int' | 'text'])[], alias: string): string;
   /** A select expression giving an instant column or expression as canonical ISO text. */
   instantText(expression: string): string;
   /** A condition: the two expressions differ, NULL counting as a value. */

@@ -32,6 +32,12 @@ export class SqlParams {
     return this.bind('instant', value);
   }
 
+  /** Binds `rows` as one JSON text and returns the FROM item reading them back as rows (`SqlDialect.jsonRecords`). */
+  jsonRecords(rows: readonly object[], columns: readonly (readonly [name: string, type: 'int' | 'text'])[], alias: string): string {
+    this.values.push(JSON.stringify(rows));
+    return this.dialect.jsonRecords(this.values.length, columns, alias);
+  }
+
   /**
    * `column` is one of `values`. A single value is a plain equality: the commonest case (one
    * product, one sku) gets the simplest plan and no list to unpack.

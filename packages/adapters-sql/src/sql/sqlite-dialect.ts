@@ -15,6 +15,7 @@ export const sqliteDialect: SqlDialect = {
   inPairs: (first, second) => `(${first}, ${second}) IN (SELECT a.value, b.value FROM json_each(?) a JOIN json_each(?) b ON b.key = a.key)`,
   instantText: (expression) => expression,
   isDistinct: (left, right) => `${left} IS NOT ${right}`,
+  jsonRecords: (_position, columns, alias) => `(SELECT ${columns.map(([name]) => `json_extract(value, '$.${name}') AS "${name}"`).join(', ')} FROM json_each(?)) AS ${alias}`,
   lockRows: '',
   readCost: (value) => value as Decimal5,
   readInteger: (value) => value as number,

@@ -1,6 +1,6 @@
 import type { InventoryUpsert, IsoInstant, TenantId, UpsertConflict, UpsertOutcome } from '@inventory/core';
-import { KEY_COLUMNS, UPSERT_COLUMNS } from '../sql/inventory-columns.js';
-import { IDENTITY_COLUMNS, INSERT_COLUMNS, insertValues } from '../sql/inventory-row.js';
+import { UPSERT_COLUMNS } from '../sql/inventory-columns.js';
+import { IDENTITY_COLUMNS, INSERT_COLUMNS, identityCondition, insertValues } from '../sql/inventory-row.js';
 import type { SqlExecutor } from '../sql/sql-executor.js';
 import { SqlParams } from '../sql/sql-params.js';
 
@@ -34,7 +34,7 @@ async function updateAtVersion(executor: SqlExecutor, tenant: TenantId, row: Inv
   // Bound in text order, so positional placeholders line up.
   const assignments = changed.map(({ column, type, value }) => `${column} = ${params.bind(type, value)}`);
   const set = `${assignments.join(', ')}, last_modified_at = ${params.instant(now)}, version = version + 1`;
-  const where = `${keyCondition(params, tenant, row)} AND version = ${params.int(expected)}`;
+  const where = `${identityCondition(params, tenant, row.values)} AND version = ${params.int(expected)}`;
   const differences = changed.map(({ column, type, value }) => executor.dialect.isDistinct(column, params.bind(type, value)));
   const sql = `UPDATE inventory SET ${set} WHERE ${where} AND (${differences.join(' OR ')}) RETURNING id`;
   const [updated] = await executor.all(sql, params.values);
@@ -43,10 +43,7 @@ async function updateAtVersion(executor: SqlExecutor, tenant: TenantId, row: Inv
 
 async function currentVersion(executor: SqlExecutor, tenant: TenantId, row: InventoryUpsert): Promise<{ id: number; version: number } | undefined> {
   const params = new SqlParams(executor.dialect);
-  const [found] = await executor.all(`SELECT id, version FROM inventory WHERE ${keyCondition(params, tenant, row)}${executor.dialect.lockRows}`, params.values);
+  const [found] = await executor.all(`SELECT id, version FROM inventory WHERE ${identityCondition(params, tenant, row.values)}${executor.dialect.lockRows}`, params.values);
   return found === undefined ? undefined : { id: found['id'] as number, version: found['version'] as number };
 }
 
-function keyCondition(params: SqlParams, tenant: TenantId, row: InventoryUpsert): string {
-  return [`tenant = ${params.text(tenant)}`, ...KEY_COLUMNS.map(({ field, column, type }) => `${column} = ${params.bind(type, row.values[field])}`)].join(' AND ');
-}

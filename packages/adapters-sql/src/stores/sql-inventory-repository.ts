@@ -1,12 +1,16 @@
-import type { InventoryChanges, InventoryRecord, InventoryRepository, InventoryUpsert, InventoryValues, IsoInstant, RecordWrite, TenantId, UpsertConflict, UpsertOutcome } from '@inventory/core';
-import { InventoryError } from '@inventory/core';
+import type { AdjustmentOutcome, AdjustmentRow, InventoryChanges, InventoryRecord, InventoryRepository, InventoryUpsert, InventoryValues, IsoInstant, RecordWrite, TenantId, UpsertConflict, UpsertOutcome, WriteOrigin } from '@inventory/core';
+import { EMBEDDED_ORIGIN, InventoryError } from '@inventory/core';
+import { adjustInventory } from './adjust-writer.js';
+import { recordDeletion, recordMovements } from './movement-recorder.js';
 import { CHANGE_COLUMNS } from '../sql/inventory-columns.js';
 import { IDENTITY_COLUMNS, INSERT_COLUMNS, insertValues, isStorableId, recordColumns, toInventoryRecord } from '../sql/inventory-row.js';
 import type { SqlExecutor } from '../sql/sql-executor.js';
 import { SqlParams } from '../sql/sql-params.js';
 import { upsertInventory, type UpsertWriter } from './upsert-writer.js';
 
-/** Inventory records in SQL; every statement is filtered by tenant. */
+const SET = { reason: 'set', reference: '' } as const;
+
+/** Inventory records in SQL; every statement is filtered by tenant; quantity changes append their movements (docs/ledger.md). */
 export class SqlInventoryRepository implements InventoryRepository {
   constructor(
     private readonly executor: SqlExecutor,
@@ -17,13 +21,15 @@ export class SqlInventoryRepository implements InventoryRepository {
     return this.read(tenant, id, '');
   }
 
-  async create(tenant: TenantId, values: InventoryValues, now: IsoInstant): Promise<InventoryRecord> {
+  async create(tenant: TenantId, values: InventoryValues, now: IsoInstant, origin: WriteOrigin = EMBEDDED_ORIGIN): Promise<InventoryRecord> {
     const params = new SqlParams(this.executor.dialect);
     const row = insertValues(params, tenant, values, now);
     const sql = `INSERT INTO inventory (${INSERT_COLUMNS}) VALUES ${row} ON CONFLICT (${IDENTITY_COLUMNS}) DO NOTHING RETURNING ${recordColumns(this.executor.dialect)}`;
     const [created] = await this.executor.all(sql, params.values, 'INVENTORY_ALREADY_EXISTS');
     if (created === undefined) throw new InventoryError('INVENTORY_ALREADY_EXISTS', 'An inventory record with the same identity key already exists');
-    return toInventoryRecord(created, this.executor.dialect);
+    const record = toInventoryRecord(created, this.executor.dialect);
+    await recordMovements(this.executor, tenant, [{ id: record.id, ...SET }], origin, now);
+    return record;
   }
 
   /**
@@ -31,7 +37,13 @@ export class SqlInventoryRepository implements InventoryRepository {
    * When it writes nothing, the row is read under lock to tell missing, mismatch and no-op apart;
    * a writer that slipped in between is caught by running the update once more under that lock.
    */
-  async update(tenant: TenantId, id: number, changes: InventoryChanges, now: IsoInstant, versions?: readonly number[]): Promise<RecordWrite> {
+  async update(tenant: TenantId, id: number, changes: InventoryChanges, now: IsoInstant, versions?: readonly number[], origin: WriteOrigin = EMBEDDED_ORIGIN): Promise<RecordWrite> {
+    const write = await this.updateRow(tenant, id, changes, now, versions);
+    if (write.status === 'written' && write.changed && changes.quantity !== undefined) await recordMovements(this.executor, tenant, [{ id, ...SET }], origin, now);
+    return write;
+  }
+
+  private async updateRow(tenant: TenantId, id: number, changes: InventoryChanges, now: IsoInstant, versions?: readonly number[]): Promise<RecordWrite> {
     if (!isStorableId(id)) return { status: 'missing' };
     const given = CHANGE_COLUMNS.filter(({ field }) => changes[field] !== undefined);
     const attempt = async (): Promise<InventoryRecord | undefined> => {
@@ -54,7 +66,13 @@ export class SqlInventoryRepository implements InventoryRepository {
     return late === undefined ? { status: 'written', record: current, changed: false } : { status: 'written', record: late, changed: true };
   }
 
-  async delete(tenant: TenantId, id: number, versions?: readonly number[]): Promise<RecordWrite> {
+  async delete(tenant: TenantId, id: number, versions?: readonly number[], now?: IsoInstant, origin: WriteOrigin = EMBEDDED_ORIGIN): Promise<RecordWrite> {
+    const write = await this.deleteRow(tenant, id, versions);
+    if (write.status === 'written') await recordDeletion(this.executor, tenant, write.record, origin, now ?? write.record.lastModifiedAt);
+    return write;
+  }
+
+  private async deleteRow(tenant: TenantId, id: number, versions?: readonly number[]): Promise<RecordWrite> {
     if (!isStorableId(id)) return { status: 'missing' };
     const attempt = async (): Promise<InventoryRecord | undefined> => {
       const params = new SqlParams(this.executor.dialect);
@@ -72,8 +90,15 @@ export class SqlInventoryRepository implements InventoryRepository {
     return late === undefined ? { status: 'missing' } : { status: 'written', record: late, changed: true };
   }
 
-  upsertMany(tenant: TenantId, rows: readonly InventoryUpsert[], now: IsoInstant): Promise<(UpsertOutcome | UpsertConflict)[]> {
-    return upsertInventory(this.writer, this.executor, tenant, rows, now);
+  async upsertMany(tenant: TenantId, rows: readonly InventoryUpsert[], now: IsoInstant, origin: WriteOrigin = EMBEDDED_ORIGIN): Promise<(UpsertOutcome | UpsertConflict)[]> {
+    const outcomes = await upsertInventory(this.writer, this.executor, tenant, rows, now);
+    const moved = outcomes.flatMap((outcome) => ('id' in outcome && outcome.changed ? [{ id: outcome.id, ...SET }] : []));
+    await recordMovements(this.executor, tenant, moved, origin, now);
+    return outcomes;
+  }
+
+  adjustMany(tenant: TenantId, rows: readonly AdjustmentRow[], now: IsoInstant, origin: WriteOrigin = EMBEDDED_ORIGIN): Promise<AdjustmentOutcome[]> {
+    return adjustInventory(this.executor, tenant, rows, now, origin);
   }
 
   async countForProduct(tenant: TenantId, productId: number): Promise<number> {

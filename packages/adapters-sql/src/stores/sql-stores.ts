@@ -1,12 +1,13 @@
 import type { InventoryRepository, ProductDirectory, Stores, UnitOfWork } from '@inventory/core';
 import type { SqlExecutor } from '../sql/sql-executor.js';
 import { SqlInventoryRepository } from './sql-inventory-repository.js';
+import { SqlMovementLedger } from './sql-movement-ledger.js';
 import { SqlProductDirectory } from './sql-product-directory.js';
 import type { UpsertWriter } from './upsert-writer.js';
 
 /** The stores of one executor: a transaction's, or the auto-commit reader's. */
 export function sqlStores(executor: SqlExecutor, writer: UpsertWriter): Stores {
-  return { inventory: new SqlInventoryRepository(executor, writer), products: new SqlProductDirectory(executor) };
+  return { inventory: new SqlInventoryRepository(executor, writer), products: new SqlProductDirectory(executor), movements: new SqlMovementLedger(executor) };
 }
 
 /**
@@ -17,10 +18,11 @@ export function autoCommitStores(reader: Stores, unitOfWork: UnitOfWork): Stores
   const inventory: InventoryRepository = {
     get: (tenant, id) => reader.inventory.get(tenant, id),
     countForProduct: (tenant, productId) => reader.inventory.countForProduct(tenant, productId),
-    create: (tenant, values, now) => unitOfWork.run((stores) => stores.inventory.create(tenant, values, now)),
-    update: (tenant, id, changes, now, versions) => unitOfWork.run((stores) => stores.inventory.update(tenant, id, changes, now, versions)),
-    delete: (tenant, id, versions) => unitOfWork.run((stores) => stores.inventory.delete(tenant, id, versions)),
-    upsertMany: (tenant, rows, now) => unitOfWork.run((stores) => stores.inventory.upsertMany(tenant, rows, now)),
+    create: (tenant, values, now, origin) => unitOfWork.run((stores) => stores.inventory.create(tenant, values, now, origin)),
+    update: (tenant, id, changes, now, versions, origin) => unitOfWork.run((stores) => stores.inventory.update(tenant, id, changes, now, versions, origin)),
+    delete: (tenant, id, versions, now, origin) => unitOfWork.run((stores) => stores.inventory.delete(tenant, id, versions, now, origin)),
+    upsertMany: (tenant, rows, now, origin) => unitOfWork.run((stores) => stores.inventory.upsertMany(tenant, rows, now, origin)),
+    adjustMany: (tenant, rows, now, origin) => unitOfWork.run((stores) => stores.inventory.adjustMany(tenant, rows, now, origin)),
   };
   const products: ProductDirectory = {
     get: (tenant, id) => reader.products.get(tenant, id),
@@ -29,5 +31,5 @@ export function autoCommitStores(reader: Stores, unitOfWork: UnitOfWork): Stores
     putMany: (tenant, list) => unitOfWork.run((stores) => stores.products.putMany(tenant, list)),
     delete: (tenant, id) => unitOfWork.run((stores) => stores.products.delete(tenant, id)),
   };
-  return { inventory, products };
+  return { inventory, products, movements: reader.movements };
 }

@@ -1,4 +1,4 @@
-/** The value rules of the contract (§1.1, §1.2), stated once for core, the edges' schemas and docs. */
+/** The value rules (docs/rest.md), stated once for core, the edges' schemas and docs. */
 export const LIMITS = {
   quantity: { min: -1_000_000_000, max: 1_000_000_000 },
   supplier: 35,
@@ -9,6 +9,7 @@ export const LIMITS = {
   source: 64,
   sourceId: 64,
   idMax: 2_147_483_647,
+  reference: 255,
 } as const;
 
 /** Supplier name that marks local (own) stock. */

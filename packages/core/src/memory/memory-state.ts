@@ -1,8 +1,9 @@
 import type { InventoryRecord } from '../domain/inventory-record.js';
+import type { Movement } from '../domain/movement.js';
 import type { ProductReference } from '../domain/product-reference.js';
 import type { TenantId } from '../domain/tenant.js';
 
-interface Owned<T> {
+export interface Owned<T> {
   readonly tenant: TenantId;
   readonly value: T;
 }
@@ -12,12 +13,15 @@ export class MemoryState {
   records = new Map<number, Owned<InventoryRecord>>();
   products = new Map<string, Owned<ProductReference>>();
   nextId = 1;
+  /** The ledger of every tenant, in id order. */
+  movements: Owned<Movement>[] = [];
 
   snapshot(): MemoryState {
     const copy = new MemoryState();
     copy.records = new Map(this.records);
     copy.products = new Map(this.products);
     copy.nextId = this.nextId;
+    copy.movements = [...this.movements];
     return copy;
   }
 
@@ -25,6 +29,7 @@ export class MemoryState {
     this.records = snapshot.records;
     this.products = snapshot.products;
     this.nextId = snapshot.nextId;
+    this.movements = snapshot.movements;
   }
 
   record(tenant: TenantId, id: number): InventoryRecord | undefined {

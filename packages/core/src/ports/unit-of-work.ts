@@ -1,10 +1,12 @@
 import type { InventoryRepository } from './inventory-repository.js';
+import type { MovementLedger } from './movement-ledger.js';
 import type { ProductDirectory } from './product-directory.js';
 
 /** The stores one transaction works on. */
 export interface Stores {
   readonly inventory: InventoryRepository;
   readonly products: ProductDirectory;
+  readonly movements: MovementLedger;
 }
 
 /**

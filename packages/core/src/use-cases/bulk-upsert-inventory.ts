@@ -2,6 +2,7 @@ import { InventoryError } from '../domain/errors.js';
 import type { InventoryType } from '../domain/inventory-record.js';
 import type { LookupKind } from '../domain/lookup-key.js';
 import type { TenantId } from '../domain/tenant.js';
+import type { WriteOrigin } from '../domain/movement.js';
 import type { InventoryDeps } from './deps.js';
 import { upsertInventoryItems, type BulkItem, type BulkItemResult } from './upsert-inventory-items.js';
 
@@ -17,7 +18,7 @@ export interface BulkUpsertCommand {
  * The bulk upsert of §2.3: items of one lookup kind and inventory type, at most `bulkMaxItems`,
  * each validated and resolved on its own, every valid one written in one transaction.
  */
-export async function bulkUpsertInventory(deps: InventoryDeps, tenant: TenantId, command: BulkUpsertCommand): Promise<BulkItemResult[]> {
+export async function bulkUpsertInventory(deps: InventoryDeps, tenant: TenantId, command: BulkUpsertCommand, origin?: WriteOrigin): Promise<BulkItemResult[]> {
   if (command.items.length > deps.limits.bulkMaxItems) {
     throw new InventoryError('PAYLOAD_TOO_LARGE', `A bulk request takes at most ${deps.limits.bulkMaxItems} items`);
   }
@@ -26,5 +27,7 @@ export async function bulkUpsertInventory(deps: InventoryDeps, tenant: TenantId,
     deps,
     tenant,
     command.items.map((item) => ({ kind, type, item, ...(qualifier !== undefined && { qualifier }) })),
+    false,
+    origin,
   );
 }

@@ -6,10 +6,13 @@ import { echoMessage, echoRecord } from './csv-error-echo.js';
 import type { InventoryDeps } from './deps.js';
 import { LOOKUP_COLUMNS, readCsvRow } from './read-csv-row.js';
 import { upsertInventoryItems, type UpsertItem } from './upsert-inventory-items.js';
+import type { WriteOrigin } from '../domain/movement.js';
 
 export interface CsvImportOptions {
   readonly mappings?: readonly CsvMapping[];
   readonly dryRun: boolean;
+  /** Who imports: recorded on the movements (channel `csv` and the token's client). */
+  readonly origin?: WriteOrigin;
   /** Rows written per transaction. */
   readonly batchSize?: number;
   /** Data rows accepted; one more stops the import with PAYLOAD_TOO_LARGE. */
@@ -66,7 +69,7 @@ export async function importInventoryCsv(deps: InventoryDeps, tenant: TenantId, 
     const rowsOfBatch = batch;
     batch = [];
     try {
-      const results = await upsertInventoryItems(deps, tenant, rowsOfBatch.map((row) => row.item), options.dryRun);
+      const results = await upsertInventoryItems(deps, tenant, rowsOfBatch.map((row) => row.item), options.dryRun, options.origin);
       results.forEach((result, index) => {
         const row = rowsOfBatch[index];
         if (result.success) {

@@ -19,6 +19,9 @@ import { putProduct, putProducts, type InvalidProductItem, type ProductItemResul
 import { searchProductInventory, type SearchInput, type SearchResult } from './search-product-inventory.js';
 import { updateInventory, type InventoryPatch, type RecordChange } from './update-inventory.js';
 import type { VersionCheck } from '../domain/version-check.js';
+import type { MovementFilter, WriteOrigin } from '../domain/movement.js';
+import { adjustInventory, type AdjustCommand, type AdjustmentResult } from './adjust-inventory.js';
+import { listMovements, type MovementPage } from './list-movements.js';
 
 /**
  * Every operation of the contract bound to one set of ports: what the REST and GraphQL transports
@@ -43,20 +46,28 @@ export class InventoryService {
     return getInventory(this.deps, tenant, id);
   }
 
-  createInventory(tenant: TenantId, command: CreateInventoryCommand): Promise<InventoryRecord> {
-    return createInventory(this.deps, tenant, command);
+  createInventory(tenant: TenantId, command: CreateInventoryCommand, origin?: WriteOrigin): Promise<InventoryRecord> {
+    return createInventory(this.deps, tenant, command, origin);
   }
 
-  updateInventory(tenant: TenantId, id: number, patch: InventoryPatch, check?: VersionCheck): Promise<RecordChange> {
-    return updateInventory(this.deps, tenant, id, patch, check);
+  updateInventory(tenant: TenantId, id: number, patch: InventoryPatch, check?: VersionCheck, origin?: WriteOrigin): Promise<RecordChange> {
+    return updateInventory(this.deps, tenant, id, patch, check, origin);
   }
 
-  deleteInventory(tenant: TenantId, id: number, check?: VersionCheck): Promise<InventoryRecord> {
-    return deleteInventory(this.deps, tenant, id, check);
+  deleteInventory(tenant: TenantId, id: number, check?: VersionCheck, origin?: WriteOrigin): Promise<InventoryRecord> {
+    return deleteInventory(this.deps, tenant, id, check, origin);
   }
 
-  bulkUpsertInventory(tenant: TenantId, command: BulkUpsertCommand): Promise<BulkItemResult[]> {
-    return bulkUpsertInventory(this.deps, tenant, command);
+  bulkUpsertInventory(tenant: TenantId, command: BulkUpsertCommand, origin?: WriteOrigin): Promise<BulkItemResult[]> {
+    return bulkUpsertInventory(this.deps, tenant, command, origin);
+  }
+
+  adjustInventory(tenant: TenantId, command: AdjustCommand, origin?: WriteOrigin): Promise<AdjustmentResult[]> {
+    return adjustInventory(this.deps, tenant, command, origin);
+  }
+
+  listMovements(tenant: TenantId, filter: MovementFilter, limit: number): Promise<MovementPage> {
+    return listMovements(this.deps, tenant, filter, limit);
   }
 
   getProduct(tenant: TenantId, lookup: ProductLookup): Promise<ProductReference> {

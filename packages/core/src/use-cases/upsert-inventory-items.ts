@@ -2,13 +2,13 @@ import { InventoryError, type ErrorCode, type Issue } from '../domain/errors.js'
 import { checkInventoryFields, type CheckedInventoryFields, type InventoryFieldsInput } from '../domain/inventory-input.js';
 import type { InventoryType } from '../domain/inventory-record.js';
 import { lookupIssue, lookupString, qualifierField, type LookupKind, type ProductLookup } from '../domain/lookup-key.js';
-import type { ProductSummary } from '../domain/product-reference.js';
 import type { TenantId } from '../domain/tenant.js';
+import { EMBEDDED_ORIGIN, type WriteOrigin } from '../domain/movement.js';
 import type { InventoryUpsert, UpsertConflict, UpsertOutcome } from '../ports/inventory-repository.js';
 import { buildInventoryValues } from './build-inventory-values.js';
 import type { InventoryDeps } from './deps.js';
 import { mergeByKey, overwriteOf, type Candidate } from './merge-upsert-rows.js';
-import { singleMatch } from './resolve-product.js';
+import { resolveAll } from './resolve-lookups.js';
 
 /** One bulk item with the JS types checked at the edge; its lookup field depends on the lookup kind. */
 export interface BulkItemInput extends InventoryFieldsInput {
@@ -69,7 +69,7 @@ class DryRunRollback extends Error {
  * and every valid item is written in one transaction. A dry run writes the same way and rolls
  * back, so it reports exactly what would happen. Results come one per item, in request order.
  */
-export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId, items: readonly UpsertItem[], dryRun = false): Promise<BulkItemResult[]> {
+export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId, items: readonly UpsertItem[], dryRun = false, origin: WriteOrigin = EMBEDDED_ORIGIN): Promise<BulkItemResult[]> {
   const results = new Array<BulkItemResult | undefined>(items.length);
   const fail = (index: number, key: string | null, code: ErrorCode, message: string, details: readonly Issue[] = []): void => {
     results[index] = { index, success: false, lookupKey: items[index]?.kind ?? 'id', key, error: { code, message, details } };
@@ -94,7 +94,7 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
   }
 
   const pending = mergeByKey(candidates);
-  const outcomes = await write(deps, tenant, pending.map((row) => row.upsert), dryRun);
+  const outcomes = await write(deps, tenant, pending.map((row) => row.upsert), dryRun, origin);
   pending.forEach((row, rowIndex) => {
     const outcome = outcomes[rowIndex];
     if (outcome === undefined) throw new Error('repository returned fewer outcomes than rows');
@@ -114,42 +114,19 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
   return results as BulkItemResult[];
 }
 
-async function write(deps: InventoryDeps, tenant: TenantId, upserts: readonly InventoryUpsert[], dryRun: boolean): Promise<(UpsertOutcome | UpsertConflict)[]> {
+async function write(deps: InventoryDeps, tenant: TenantId, upserts: readonly InventoryUpsert[], dryRun: boolean, origin: WriteOrigin): Promise<(UpsertOutcome | UpsertConflict)[]> {
   if (upserts.length === 0) return [];
   const now = deps.clock.now();
-  if (!dryRun) return deps.unitOfWork.run((stores) => stores.inventory.upsertMany(tenant, upserts, now));
+  if (!dryRun) return deps.unitOfWork.run((stores) => stores.inventory.upsertMany(tenant, upserts, now, origin));
   try {
     await deps.unitOfWork.run(async (stores) => {
-      throw new DryRunRollback(await stores.inventory.upsertMany(tenant, upserts, now));
+      throw new DryRunRollback(await stores.inventory.upsertMany(tenant, upserts, now, origin));
     });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.outcomes;
     throw error;
   }
   throw new Error('a dry run must roll back');
-}
-
-/** Resolves every lookup with one directory query per lookup kind present. */
-async function resolveAll(deps: InventoryDeps, tenant: TenantId, readable: readonly ReadableItem[]): Promise<(lookup: ProductLookup, lookupText: string) => ProductSummary | InventoryError> {
-  const byKind = new Map<LookupKind, Map<string, ProductLookup>>();
-  for (const { lookup, lookupText } of readable) {
-    let lookups = byKind.get(lookup.kind);
-    if (lookups === undefined) {
-      lookups = new Map<string, ProductLookup>();
-      byKind.set(lookup.kind, lookups);
-    }
-    lookups.set(lookupText, lookup);
-  }
-  const found = new Map<LookupKind, ReadonlyMap<string, readonly ProductSummary[]>>();
-  for (const [kind, lookups] of byKind) found.set(kind, await deps.stores.products.resolve(tenant, kind, [...lookups.values()]));
-  return (lookup, lookupText) => {
-    try {
-      return singleMatch(lookup, found.get(lookup.kind)?.get(lookupText) ?? []);
-    } catch (error) {
-      if (error instanceof InventoryError) return error;
-      throw error;
-    }
-  };
 }
 
 /** Keeps the items whose shape, lookup field and values are valid; fails the others. */

@@ -1,4 +1,4 @@
-import type { InventoryService, TenantId } from '@inventory/core';
+import type { InventoryService, TenantId, WriteOrigin } from '@inventory/core';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { CsvImport } from '../csv-import.js';
 import type { ResultBudget } from '../hardening/result-budget.js';
@@ -7,6 +7,8 @@ import type { ProductInventoryLoader } from './product-inventory-loader.js';
 /** What the subgraph adds to yoga's context per request: the token's tenant, never one from the request's content. */
 export interface RequestScope {
   readonly tenant: TenantId;
+  /** The channel and the token's client, recorded on stock movements. */
+  readonly origin: WriteOrigin;
   readonly service: InventoryService;
   readonly productInventory: ProductInventoryLoader;
   readonly importCsv: CsvImport | undefined;

@@ -31,6 +31,7 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, GraphqlErrorMapping>> = {
   VERSION_CONFLICT: { code: 'VERSION_CONFLICT', type: 'VersionConflict', status: 409 },
   IDEMPOTENCY_KEY_REUSED: { code: 'IDEMPOTENCY_KEY_REUSED', type: 'IdempotencyKeyReused', status: 422 },
   IDEMPOTENCY_KEY_IN_FLIGHT: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT', type: 'IdempotencyKeyInFlight', status: 409 },
+  INSUFFICIENT_STOCK: { code: 'INSUFFICIENT_STOCK', type: 'InsufficientStock', status: 409 },
 };
 
 /**

@@ -12,16 +12,16 @@ function expectedVersionCheck(expectedVersion: number | null | undefined): Versi
 /** The writes, each one call of the same use case as the matching REST route. */
 export const mutationResolvers = {
   async inventoryCreate(_root, args, context) {
-    return inventoryOutput(await context.service.createInventory(context.tenant, createCommand(args.input)));
+    return inventoryOutput(await context.service.createInventory(context.tenant, createCommand(args.input), context.origin));
   },
 
   async inventoryUpdate(_root, args, context) {
-    const { record } = await context.service.updateInventory(context.tenant, args.id, inventoryPatch(args.input), expectedVersionCheck(args.expectedVersion));
+    const { record } = await context.service.updateInventory(context.tenant, args.id, inventoryPatch(args.input), expectedVersionCheck(args.expectedVersion), context.origin);
     return inventoryOutput(record);
   },
 
   async inventoryDelete(_root, args, context) {
-    await context.service.deleteInventory(context.tenant, args.id, expectedVersionCheck(args.expectedVersion));
+    await context.service.deleteInventory(context.tenant, args.id, expectedVersionCheck(args.expectedVersion), context.origin);
     return true;
   },
 
@@ -32,7 +32,7 @@ export const mutationResolvers = {
       type: args.type,
       ...(qualifier !== undefined && { qualifier }),
       items: bulkItems(args.items),
-    });
+    }, context.origin);
     return bulkUpsertOutput(results);
   },
 
@@ -41,6 +41,6 @@ export const mutationResolvers = {
       throw createGraphQLError('CSV import is not available on this server', { extensions: { code: 'NOT_IMPLEMENTED', http: { status: 501 } } });
     }
     const { file, mappings, dryRun } = args.input;
-    return context.importCsv(context.tenant, file.stream(), { ...(mappings !== undefined && mappings !== null && { mappings }), dryRun: dryRun ?? false });
+    return context.importCsv(context.tenant, file.stream(), { ...(mappings !== undefined && mappings !== null && { mappings }), dryRun: dryRun ?? false, origin: { channel: 'csv', clientId: context.origin.clientId } });
   },
 } satisfies MutationResolvers;

@@ -25,6 +25,7 @@ describe('ERROR_TABLE', () => {
       '13001 InvalidInventoryType 400',
       '13006 InventoryNotFound 404',
       '13009 InventoryAlreadyExists 409',
+      '13010 InsufficientStock 409',
       '13011 VersionConflict 409',
       '80005 ProductMultipleFound 400',
       '80006 ProductNotFound 404',

@@ -29,14 +29,14 @@ export function addBulkInventoryRoute(kit: RouteKit, service: InventoryService, 
     body: z.strictObject({ inventory: z.array(bulkItemSchema).max(bulkMaxItems) }).meta({ id: 'BulkInventoryRequest' }),
     responses: { 200: { description: 'One result per item, in request order; message `Completed`', schema: envelopeOf(z.array(itemResultSchema)) } },
     errors: ['INVALID_LOOKUP_KEY', 'INVALID_INVENTORY_TYPE'],
-    handle: async ({ tenant, params, query, body }) => {
+    handle: async ({ tenant, origin, params, query, body }) => {
       const kind = parseLookupKind(params.lookupKey);
       const qualifier = qualifierFor(kind, query);
       const type = parseInventoryType(params.inventoryType);
       const { inventory } = parseOrThrow(bulkEnvelopeSchema, body, 'bulk request');
       if (inventory.length > bulkMaxItems) throw tooManyItems(bulkMaxItems);
       const items: BulkItem[] = inventory.map((item) => readBulkItem(item, kind));
-      const results = await service.bulkUpsertInventory(tenant, { kind, type, ...(qualifier !== '' && { qualifier }), items });
+      const results = await service.bulkUpsertInventory(tenant, { kind, type, ...(qualifier !== '' && { qualifier }), items }, origin);
       return { status: 200, body: listEnvelope(results.map(presentBulkResult), ['Completed']) };
     },
   });

@@ -51,10 +51,10 @@ export function addCsvImportRoute(kit: RouteKit, importCsv: CsvImport): void {
     responses: { 200: { description: 'Counts and row errors; message `Completed`', schema: envelopeOf(csvImportResultSchema) } },
     errors: ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
     idempotent: false,
-    handle: async ({ tenant, query, request }) => {
+    handle: async ({ tenant, origin, query, request }) => {
       const upload = await readCsvUpload(request, query);
       try {
-        const result = await importCsv(tenant, upload.file, upload.options);
+        const result = await importCsv(tenant, upload.file, { ...upload.options, origin: { channel: 'csv', clientId: origin.clientId } });
         return { status: 200, body: singleEnvelope(result, ['Completed']) };
       } finally {
         upload.release();

@@ -63,9 +63,9 @@ export function addInventoryRecordRoutes(kit: RouteKit, service: InventoryServic
     body: patchInventorySchema,
     responses: { 200: { description: 'The updated record, with its new ETag; message `Inventory updated`', schema: envelopeOf(recordSchema) } },
     errors: ['INVENTORY_NOT_FOUND', 'INVENTORY_ALREADY_EXISTS', 'PRECONDITION_FAILED'],
-    handle: async ({ tenant, params, body, request }) => {
+    handle: async ({ tenant, origin, params, body, request }) => {
       const patch = exactOptional(parseOrThrow(patchInventorySchema, body, 'inventory update'));
-      const { record } = await service.updateInventory(tenant, params.id, patch, ifMatchCheck(request.get('If-Match')));
+      const { record } = await service.updateInventory(tenant, params.id, patch, ifMatchCheck(request.get('If-Match')), origin);
       return { status: 200, body: singleEnvelope(presentRecord(record), ['Inventory updated']), headers: { ETag: etagOf(record.version) } };
     },
   });
@@ -82,8 +82,8 @@ export function addInventoryRecordRoutes(kit: RouteKit, service: InventoryServic
     query: noQuery,
     responses: { 200: { description: 'The deleted id; message `Inventory deleted`', schema: envelopeOf(z.object({ id: z.int() })) } },
     errors: ['VALIDATION_FAILED', 'INVENTORY_NOT_FOUND', 'PRECONDITION_FAILED'],
-    handle: async ({ tenant, params, request }) => {
-      const deleted = await service.deleteInventory(tenant, params.id, ifMatchCheck(request.get('If-Match')));
+    handle: async ({ tenant, origin, params, request }) => {
+      const deleted = await service.deleteInventory(tenant, params.id, ifMatchCheck(request.get('If-Match')), origin);
       return { status: 200, body: singleEnvelope({ id: deleted.id }, ['Inventory deleted']) };
     },
   });

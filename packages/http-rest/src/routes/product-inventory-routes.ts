@@ -72,11 +72,11 @@ export function addProductInventoryRoutes(kit: RouteKit, service: InventoryServi
     body: createInventorySchema,
     responses: { 201: { description: 'The new record; message `Inventory created`', schema: envelopeOf(recordSchema) } },
     errors: ['INVALID_LOOKUP_KEY', 'INVALID_INVENTORY_TYPE', 'PRODUCT_NOT_FOUND', 'PRODUCT_MULTIPLE_FOUND', 'INVENTORY_ALREADY_EXISTS'],
-    handle: async ({ tenant, params, query, body }) => {
+    handle: async ({ tenant, origin, params, query, body }) => {
       const lookup = lookupFrom(params.lookupKey, params.key, query);
       const type = parseInventoryType(params.inventoryType);
       const input = exactOptional(parseOrThrow(createInventorySchema, body, 'inventory'));
-      const record = await service.createInventory(tenant, { lookup, type, fields: input });
+      const record = await service.createInventory(tenant, { lookup, type, fields: input }, origin);
       return { status: 201, body: singleEnvelope(presentRecord(record), ['Inventory created']) };
     },
   });

@@ -1,5 +1,5 @@
 import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
-import type { Authenticator, Scope, TenantId } from '@inventory/core';
+import type { Authenticator, Scope, TenantId, WriteOrigin } from '@inventory/core';
 import type { Request, RequestHandler, Router } from 'express';
 import type { z } from 'zod';
 import { principalOf, requireScope } from '../auth/require-scope.js';
@@ -18,6 +18,8 @@ export interface Reply {
 export interface RouteContext<P, Q> {
   /** From the token only; never from the request's content. */
   readonly tenant: TenantId;
+  /** The channel and the token's client, recorded on stock movements. */
+  readonly origin: WriteOrigin;
   readonly params: P;
   readonly query: Q;
   /** The parsed JSON body (undefined without one); routes check it with their own schema. */
@@ -86,7 +88,9 @@ export class RouteKit {
     const handler: RequestHandler = async (req, res) => {
       const params = parseOrThrow(spec.params, req.params, 'path parameters');
       const query = parseOrThrow(spec.query, req.query, 'query parameters');
-      const reply = await spec.handle({ tenant: principalOf(req).tenant, params, query, body: req.body as unknown, request: req });
+      const principal = principalOf(req);
+      const origin: WriteOrigin = { channel: 'rest', clientId: principal.subject };
+      const reply = await spec.handle({ tenant: principal.tenant, origin, params, query, body: req.body as unknown, request: req });
       if (reply.headers !== undefined) res.set(reply.headers);
       if (reply.body === undefined) res.status(reply.status).end();
       else res.status(reply.status).json(reply.body);
