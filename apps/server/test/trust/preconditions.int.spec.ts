@@ -73,6 +73,13 @@ describeE2e('preconditions: ETag, If-None-Match, If-Match and expectedVersion', 
     expect(await recordOf(writer, neighbour)).toEqual(neighbourBefore);
   });
 
+  it('a stale precondition fails even when the write would change nothing', async () => {
+    const { writer, target } = await recordAtVersion2();
+    expectPreconditionFailed(await writer.patch(`/v2/inventory/id/${target}`, { quantity: 6 }, { headers: { 'If-Match': '"1"' } }), 2);
+    const [result] = expectData(await bulkUpsert(writer, 'id/local', [anItem().forProduct(1).withQuantity(6).inWarehouse(1).with({ expectedVersion: 1 }).json()]));
+    expectVersionConflict(result, 2);
+  });
+
   it('PATCH passes with If-Match naming the current version, alone, weak, in a list or as *', async () => {
     const { writer, target } = await recordAtVersion2();
     let version = 2;
