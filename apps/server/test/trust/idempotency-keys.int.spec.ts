@@ -167,8 +167,9 @@ describeE2e(
       expectData(await other.writer.post('/v2/products/id/1/inventory/local', create, keyed('probe')), 201);
       const now = server().clock.now();
       await server().withDatabase(async (database) => {
-        const row = (await database.knex('idempotency_keys').where({ tenant: other.name, idempotency_key: 'probe' }).first('fingerprint')) as { fingerprint: string } | undefined;
-        expect(await database.idempotency.claim(tenantId(name), 'running', row?.fingerprint ?? '', now, addSeconds(now, LEASE_SECONDS))).toEqual({ status: 'claimed' });
+        const row: unknown = await database.knex('idempotency_keys').where({ tenant: other.name, idempotency_key: 'probe' }).first('fingerprint');
+        const { fingerprint } = row as { fingerprint: string };
+        expect(await database.idempotency.claim(tenantId(name), 'running', fingerprint, now, addSeconds(now, LEASE_SECONDS))).toEqual({ status: 'claimed' });
       });
 
       const busy = await writer.post('/v2/products/id/1/inventory/local', create, keyed('running'));
