@@ -12,6 +12,7 @@ import { aClient, buildServer, ServerProcess } from './support/server-process.js
 const CLIENT = aClient('keys');
 const ROUNDS = 6;
 const REQUESTS_PER_ROUND = 6;
+const RACERS = 8;
 
 /** A database two server processes share, by URL. */
 interface SharedDatabase {
@@ -32,7 +33,7 @@ const DATABASES: readonly { name: string; describe: (name: string, body: () => v
 ];
 
 for (const database of DATABASES) {
-  database.describe(`Idempotency-Key across two server processes over one database [${database.name}]`, () => {
+  database.describe(`idempotency keys and version checks across two server processes over one database [${database.name}]`, () => {
     let shared: SharedDatabase;
     let env: Record<string, string>;
     let servers: ServerProcess[] = [];
@@ -69,6 +70,28 @@ for (const database of DATABASES) {
       }
       const records = await balanceOf(apis[1] as ApiClient, 1);
       expect(records.map((record) => [record.warehouseId, record.quantity, record.version])).toEqual(Array.from({ length: ROUNDS }, (_, index) => [index + 1, index + 1, 1]));
+    });
+
+    it('If-Match PATCHes and expectedVersion items racing on both processes succeed once per version', async () => {
+      const [first, second] = apis as [ApiClient, ApiClient];
+      const created = await first.post('/v2/products/id/1/inventory/local', anItem().withQuantity(0).inWarehouse(50).json());
+      const id = (created.body.data as { id: number }).id;
+      const patches = await Promise.all(
+        Array.from({ length: RACERS }, (_, racer) => (racer % 2 === 0 ? first : second).patch(`/v2/inventory/id/${id}`, { quantity: racer + 1 }, { headers: { 'If-Match': '"1"' } })),
+      );
+      expect(patches.map((answer) => answer.status).sort()).toEqual([200, ...Array<number>(RACERS - 1).fill(412)]);
+      const items = await Promise.all(
+        Array.from({ length: RACERS }, (_, racer) =>
+          (racer % 2 === 0 ? first : second).post<{ data: { success: boolean; error?: { code: number } }[] }>('/v2/inventory/bulk/id/local', {
+            inventory: [anItem().forProduct(1).withQuantity(100 + racer).inWarehouse(50).with({ expectedVersion: 2 }).json()],
+          }),
+        ),
+      );
+      const results = items.map((answer) => answer.body.data[0]);
+      expect(results.filter((result) => result?.success)).toHaveLength(1);
+      expect(results.filter((result) => result?.error?.code === 13011)).toHaveLength(RACERS - 1);
+      const record = (await balanceOf(second, 1)).find((each) => each.warehouseId === 50);
+      expect(record?.version).toBe(3);
     });
 
     it('an answer outlives the process that gave it: after a restart the replay is the same answer', async () => {
