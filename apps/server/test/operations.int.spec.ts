@@ -92,6 +92,18 @@ describe('operations', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
   });
 
+  it('lets allowed browsers send the precondition and idempotency headers and read ETag and Idempotent-Replayed', async () => {
+    const { api } = await startFaultyServer({ CORS_ORIGINS: 'https://shop.example' });
+    const preflight = await api.send('OPTIONS', '/v2/inventory/id/1', undefined, {
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,if-match,idempotency-key' },
+    });
+    const allowedHeaders = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/,\s*/);
+    expect(allowedHeaders).toEqual(expect.arrayContaining(['if-match', 'if-none-match', 'idempotency-key']));
+    const answer = await api.get('/healthz', { headers: { origin: 'https://shop.example' } });
+    const exposed = (answer.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['etag', 'idempotent-replayed']));
+  });
+
   it('finishes an in-flight request on close, refuses new connections, then closes the database', async () => {
     const { server, api, faults, closed } = await startFaultyServer();
     await registerProducts(api, aProduct(1));

@@ -1,6 +1,9 @@
 import type { RequestHandler } from 'express';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, X-Request-Id';
+/** What clients send besides the basics: preconditions and idempotency keys (docs/concurrency.md). */
+const ALLOWED_HEADERS = 'Authorization, Content-Type, X-Request-Id, If-Match, If-None-Match, Idempotency-Key';
+/** Response headers a browser script may read; ETag and Idempotent-Replayed are not CORS-safelisted. */
+const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, WWW-Authenticate, ETag, Idempotent-Replayed';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 
 /**
@@ -17,7 +20,7 @@ export function corsAllowList(origins: readonly string[]): RequestHandler {
     }
     res.vary('Origin');
     res.setHeader('Access-Control-Allow-Origin', origin);
-    res.setHeader('Access-Control-Expose-Headers', 'X-Request-Id, Retry-After, WWW-Authenticate');
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
       res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
       res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);

@@ -9,6 +9,8 @@ export interface ItemResult {
   readonly index: number;
   readonly success: boolean;
   readonly action?: 'create' | 'update';
+  /** False only for a quiet no-op: the item equalled the stored record. */
+  readonly changed?: boolean;
   readonly id?: number;
   readonly lookupKey: string;
   readonly key: string | number | null;

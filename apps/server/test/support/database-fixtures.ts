@@ -1,4 +1,4 @@
-import { createSqlPersistence } from '@inventory/adapters-sql';
+import { createSqlPersistence, type SqlPersistence } from '@inventory/adapters-sql';
 import { describePg, dropSchema, pgTestUrl, randomSchemaName } from '@inventory/adapters-sql/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,8 @@ import type { ServerPersistence } from '../../src/persistence/server-persistence
 export interface OpenDatabase {
   readonly url: string;
   readonly persistence?: ServerPersistence;
+  /** A connection of the test's own to the same database (close it after use), to act beside the server. */
+  connect(): Promise<SqlPersistence>;
   cleanup(): Promise<void>;
 }
 
@@ -26,7 +28,8 @@ export const sqliteFixture: DatabaseFixture = {
   describe: (name, body) => describe(name, body),
   async open() {
     const folder = await mkdtemp(join(tmpdir(), 'inventory-e2e-'));
-    return { url: `sqlite:${join(folder, 'db', 'inventory.db')}`, cleanup: () => rm(folder, { recursive: true, force: true }) };
+    const url = `sqlite:${join(folder, 'db', 'inventory.db')}`;
+    return { url, connect: () => createSqlPersistence({ url }), cleanup: () => rm(folder, { recursive: true, force: true }) };
   },
 };
 
@@ -37,7 +40,12 @@ export const postgresFixture: DatabaseFixture = {
   async open() {
     const schema = randomSchemaName();
     const persistence = await createSqlPersistence({ url: pgTestUrl(), searchPath: schema });
-    return { url: pgTestUrl(), persistence, cleanup: () => dropSchema(schema) };
+    return {
+      url: pgTestUrl(),
+      persistence,
+      connect: () => createSqlPersistence({ url: pgTestUrl(), searchPath: schema, pool: { max: 2 } }),
+      cleanup: () => dropSchema(schema),
+    };
   },
 };
 

@@ -1,3 +1,4 @@
+import type { SqlPersistence } from '@inventory/adapters-sql';
 import { ManualClock, SCOPES, type Scope } from '@inventory/core';
 import { loadConfig } from '../../src/config/load-config.js';
 import { startServer, type RunningServer } from '../../src/lifecycle/start-server.js';
@@ -72,6 +73,16 @@ export class E2eServer {
   /** A client sending this exact Authorization header value (or a raw bearer token). */
   withToken(token: string): ApiClient {
     return new ApiClient(this.url, token);
+  }
+
+  /** Runs `work` on a connection of its own to the server's database, e.g. to claim an idempotency key as another process would. */
+  async withDatabase<T>(work: (database: SqlPersistence) => Promise<T>): Promise<T> {
+    const connection = await this.database.connect();
+    try {
+      return await work(connection);
+    } finally {
+      await connection.close();
+    }
   }
 
   async close(): Promise<void> {
