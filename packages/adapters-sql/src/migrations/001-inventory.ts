@@ -1,20 +1,5 @@
-import type { Knex } from 'knex';
-import type { DialectName, SqlMigration } from './sql-migration.js';
-
-/** Key and lookup text compares byte-wise on PostgreSQL: exact, case-sensitive and fastest. */
-function text(table: Knex.CreateTableBuilder, dialect: DialectName, name: string, length: number): Knex.ColumnBuilder {
-  return dialect === 'postgres' ? table.specificType(name, `varchar(${length}) COLLATE "C"`) : table.string(name, length);
-}
-
-/** Exact decimal(10,5): numeric on PostgreSQL, an integer count of 1e-5 units on SQLite. */
-function costPrice(table: Knex.CreateTableBuilder, dialect: DialectName): Knex.ColumnBuilder {
-  return table.specificType('cost_price', dialect === 'postgres' ? 'numeric(10,5)' : 'integer').notNullable().defaultTo(0);
-}
-
-/** timestamptz(3) on PostgreSQL; canonical ISO text on SQLite, whose text order is time order. */
-function instant(table: Knex.CreateTableBuilder, dialect: DialectName, name: string): Knex.ColumnBuilder {
-  return table.specificType(name, dialect === 'postgres' ? 'timestamptz(3)' : 'text');
-}
+import { text, costPrice, instant } from './column-types.js';
+import type { SqlMigration } from './sql-migration.js';
 
 const IDENTITY_KEY = ['tenant', 'product_id', 'supplier', 'supplier_code', 'location', 'warehouse_id', 'company_id'];
 

@@ -1,10 +1,5 @@
-import type { Knex } from 'knex';
-import type { DialectName, SqlMigration } from './sql-migration.js';
-
-/** timestamptz(3) on PostgreSQL; canonical ISO text on SQLite, whose text order is time order. */
-function instant(table: Knex.CreateTableBuilder, dialect: DialectName, name: string): Knex.ColumnBuilder {
-  return table.specificType(name, dialect === 'postgres' ? 'timestamptz(3)' : 'text');
-}
+import { instant } from './column-types.js';
+import type { SqlMigration } from './sql-migration.js';
 
 /**
  * The built-in OAuth2 issuer's state, shared by every server process over one database.

@@ -1,10 +1,5 @@
-import type { Knex } from 'knex';
-import type { DialectName, SqlMigration } from './sql-migration.js';
-
-/** timestamptz(3) on PostgreSQL; canonical ISO text on SQLite, whose text order is time order. */
-function instant(table: Knex.CreateTableBuilder, dialect: DialectName, name: string): Knex.ColumnBuilder {
-  return table.specificType(name, dialect === 'postgres' ? 'timestamptz(3)' : 'text');
-}
+import { instant, text } from './column-types.js';
+import type { SqlMigration } from './sql-migration.js';
 
 /**
  * Idempotency keys (docs/concurrency.md): one row per tenant and key, claimed by the first request
@@ -16,8 +11,8 @@ export const trustworthyWritesMigration: SqlMigration = {
   name: '003_trustworthy_writes',
   async up(knex, dialect) {
     await knex.schema.createTable('idempotency_keys', (table) => {
-      table.specificType('tenant', dialect === 'postgres' ? 'varchar(128) COLLATE "C"' : 'varchar(128)').notNullable();
-      table.specificType('idempotency_key', dialect === 'postgres' ? 'varchar(255) COLLATE "C"' : 'varchar(255)').notNullable();
+      text(table, dialect, 'tenant', 128).notNullable();
+      text(table, dialect, 'idempotency_key', 255).notNullable();
       table.string('fingerprint', 64).notNullable();
       table.integer('response_status').nullable();
       table.text('response_body').nullable();

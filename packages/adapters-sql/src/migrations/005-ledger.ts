@@ -1,10 +1,5 @@
-import type { Knex } from 'knex';
-import type { DialectName, SqlMigration } from './sql-migration.js';
-
-/** Exact text on PostgreSQL (`COLLATE "C"`, like the inventory columns), plain on SQLite. */
-function text(table: Knex.CreateTableBuilder, dialect: DialectName, name: string, length: number): Knex.ColumnBuilder {
-  return dialect === 'postgres' ? table.specificType(name, `varchar(${length}) COLLATE "C"`) : table.string(name, length);
-}
+import { text } from './column-types.js';
+import type { SqlMigration } from './sql-migration.js';
 
 /**
  * The ledger of stock movements (docs/ledger.md): one row per quantity change, appended in the

@@ -6,9 +6,8 @@ import { lookupIssue, lookupString, qualifierField, type LookupKind, type Produc
 import { ADJUSTMENT_REASONS, EMBEDDED_ORIGIN, type AdjustmentReason, type WriteOrigin } from '../domain/movement.js';
 import type { TenantId } from '../domain/tenant.js';
 import type { AdjustmentOutcome, AdjustmentRow } from '../ports/inventory-repository.js';
-import { buildInventoryValues } from './build-inventory-values.js';
 import type { InventoryDeps } from './deps.js';
-import { resolveAll } from './resolve-lookups.js';
+import { isItemFailure, resolveAll, valuesOfItem } from './resolve-lookups.js';
 import { lookupField, type BulkItemError, type InvalidBulkItem } from './upsert-inventory-items.js';
 
 /** One adjustment as a client sends it (types checked at the edge): the record's identity fields and a delta. */
@@ -155,14 +154,9 @@ async function readAdjustments(deps: InventoryDeps, tenant: TenantId, command: A
   const products = await resolveAll(deps, tenant, readable);
   const pending: Pending[] = [];
   for (const { index, lookup, lookupText, item, delta, reason } of readable) {
-    const product = products(lookup, lookupText);
-    if (product instanceof InventoryError) {
-      fail(index, lookup.key, product.code, product.message);
-      continue;
-    }
-    const values = buildInventoryValues(product, command.type, lookup, { ...item, quantity: delta }, { issues: [] });
-    if (Array.isArray(values)) {
-      fail(index, lookup.key, 'VALIDATION_FAILED', 'Validation failed', values);
+    const values = valuesOfItem(products(lookup, lookupText), command.type, lookup, { ...item, quantity: delta }, { issues: [] });
+    if (isItemFailure(values)) {
+      fail(index, lookup.key, values.code, values.message, values.details);
       continue;
     }
     const { expectedVersion, allowNegative = false, reference = '' } = item;

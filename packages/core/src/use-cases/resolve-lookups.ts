@@ -1,4 +1,7 @@
-import { InventoryError } from '../domain/errors.js';
+import { InventoryError, type Issue } from '../domain/errors.js';
+import type { CheckedInventoryFields, InventoryFieldsInput } from '../domain/inventory-input.js';
+import type { InventoryType, InventoryValues } from '../domain/inventory-record.js';
+import { buildInventoryValues } from './build-inventory-values.js';
 import type { LookupKind, ProductLookup } from '../domain/lookup-key.js';
 import type { ProductSummary } from '../domain/product-reference.js';
 import type { TenantId } from '../domain/tenant.js';
@@ -28,3 +31,27 @@ export async function resolveAll(deps: InventoryDeps, tenant: TenantId, readable
   };
 }
 
+
+/** Why an item could not become a row: an unknown or ambiguous product, or values that break a rule. */
+export interface ItemFailure {
+  readonly code: InventoryError['code'];
+  readonly message: string;
+  readonly details: readonly Issue[];
+}
+
+/** An item's complete record values from its resolved product, or why it has none. */
+export function valuesOfItem(
+  resolved: ProductSummary | InventoryError,
+  type: InventoryType,
+  lookup: ProductLookup,
+  fields: InventoryFieldsInput & { readonly quantity: number },
+  checked: CheckedInventoryFields,
+): InventoryValues | ItemFailure {
+  if (resolved instanceof InventoryError) return { code: resolved.code, message: resolved.message, details: [] };
+  const values = buildInventoryValues(resolved, type, lookup, fields, checked);
+  return Array.isArray(values) ? { code: 'VALIDATION_FAILED', message: 'Validation failed', details: values } : values;
+}
+
+export function isItemFailure(value: InventoryValues | ItemFailure): value is ItemFailure {
+  return 'code' in value;
+}

@@ -1,14 +1,13 @@
-import { InventoryError, type ErrorCode, type Issue } from '../domain/errors.js';
+import type { ErrorCode, Issue } from '../domain/errors.js';
 import { checkInventoryFields, type CheckedInventoryFields, type InventoryFieldsInput } from '../domain/inventory-input.js';
 import type { InventoryType } from '../domain/inventory-record.js';
 import { lookupIssue, lookupString, qualifierField, type LookupKind, type ProductLookup } from '../domain/lookup-key.js';
 import type { TenantId } from '../domain/tenant.js';
 import { EMBEDDED_ORIGIN, type WriteOrigin } from '../domain/movement.js';
 import type { InventoryUpsert, UpsertConflict, UpsertOutcome } from '../ports/inventory-repository.js';
-import { buildInventoryValues } from './build-inventory-values.js';
 import type { InventoryDeps } from './deps.js';
 import { mergeByKey, overwriteOf, type Candidate } from './merge-upsert-rows.js';
-import { resolveAll } from './resolve-lookups.js';
+import { isItemFailure, resolveAll, valuesOfItem } from './resolve-lookups.js';
 
 /** One bulk item with the JS types checked at the edge; its lookup field depends on the lookup kind. */
 export interface BulkItemInput extends InventoryFieldsInput {
@@ -79,14 +78,9 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
   const products = await resolveAll(deps, tenant, readable);
   const candidates: Candidate[] = [];
   for (const { index, type, lookup, lookupText, fields, checked } of readable) {
-    const product = products(lookup, lookupText);
-    if (product instanceof InventoryError) {
-      fail(index, lookup.key, product.code, product.message);
-      continue;
-    }
-    const values = buildInventoryValues(product, type, lookup, fields, checked);
-    if (Array.isArray(values)) {
-      fail(index, lookup.key, 'VALIDATION_FAILED', 'Validation failed', values);
+    const values = valuesOfItem(products(lookup, lookupText), type, lookup, fields, checked);
+    if (isItemFailure(values)) {
+      fail(index, lookup.key, values.code, values.message, values.details);
       continue;
     }
     const { expectedVersion } = fields;
