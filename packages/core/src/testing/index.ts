@@ -1,4 +1,5 @@
 import { describeIdempotencyStoreContract } from './idempotency-store-contract.js';
+import { describeLedgerContract } from './ledger-contract.js';
 import { describeInventoryRepositoryContract } from './inventory-repository-contract.js';
 import { describeModelBasedContract } from './model-based-contract.js';
 import type { PersistenceFixture } from './persistence-fixture.js';
@@ -14,7 +15,7 @@ export { describeReadModelContract } from './read-model-contract.js';
 export { describeUseCaseContract } from './use-case-contract.js';
 export { describeModelBasedContract } from './model-based-contract.js';
 export { serviceOver } from './service-over.js';
-export { describeIdempotencyStoreContract };
+export { describeIdempotencyStoreContract, describeLedgerContract };
 
 /** Every persistence contract suite, for one adapter. */
 export function describePersistenceContract(name: string, fixture: PersistenceFixture, options: { modelRuns?: number } = {}): void {
@@ -24,4 +25,5 @@ export function describePersistenceContract(name: string, fixture: PersistenceFi
   describeUseCaseContract(name, fixture);
   describeModelBasedContract(name, fixture, options.modelRuns);
   describeIdempotencyStoreContract(name, fixture);
+  describeLedgerContract(name, fixture);
 }
