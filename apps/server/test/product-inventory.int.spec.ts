@@ -19,7 +19,7 @@ describeE2e('GET /v2/products/{lookupKey}/{key}/inventory', (server) => {
   const neighbour = aProduct(2).withSku('N-2');
 
 
-  it('sums free and reserved stock per inventory type exactly as §1.3 defines', async () => {
+  it('sums free and reserved stock per inventory type exactly as docs/rest.md defines it', async () => {
     const { writer } = server().tenant();
     await registerProducts(writer, widget, neighbour);
     await upsertAll(writer, 'id/local', [

@@ -7,7 +7,7 @@ export class ConfigError extends Error {
 }
 
 /**
- * Validates the environment at start (CONTRACT §5). Empty variables count as unset, so
+ * Validates the environment at start (docs/configuration.md). Empty variables count as unset, so
  * `PORT= pnpm start` means the default rather than an error.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { ServerMetrics } from './server-metrics.js';
 
-/** `GET /metrics` in the Prometheus text format; no token (CONTRACT §2.3), like health and readiness. */
+/** `GET /metrics` in the Prometheus text format; no token (docs/operations.md), like health and readiness. */
 export function createMetricsRouter(metrics: ServerMetrics): Router {
   const router = Router();
   router.get('/metrics', async (_req, res) => {

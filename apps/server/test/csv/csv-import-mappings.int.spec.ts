@@ -7,7 +7,7 @@ import { aProduct } from '../support/request-builders.js';
 import type { TenantClients } from '../support/e2e-server.js';
 import { csvText, importMultipart, importText, type CsvMappingInput } from './csv-requests.js';
 
-/** The 17 fields with their default headers, in CONTRACT §3 order. */
+/** The 17 fields with their default headers, in the order of docs/csv-import.md. */
 const FIELDS: readonly (readonly [field: string, header: string, custom: string])[] = [
   ['LOOKUP_KEY', 'lookupKey', 'Key Type'],
   ['INVENTORY_TYPE', 'inventoryType', 'Stock Type'],

@@ -2,7 +2,7 @@ import { ERROR_TABLE, type RestErrorCode } from '@inventory/http-rest';
 import { expect } from 'vitest';
 import type { AnyEnvelope, ApiResponse } from './api-client.js';
 
-/** Asserts the §2.1 error envelope for a failure code: HTTP status, numeric code, type, a message. */
+/** Asserts the error envelope (docs/rest.md) for a failure code: HTTP status, numeric code, type, a message. */
 export function expectError(response: ApiResponse, failure: RestErrorCode, detailPaths?: readonly string[]): void {
   const wire = ERROR_TABLE[failure];
   expect({ status: response.status, code: response.body.error?.code, type: response.body.error?.type }).toEqual({

@@ -1,4 +1,4 @@
-import { LOCAL_SUPPLIER, type IsoInstant, type ProductInventory } from '@inventory/core';
+import { LOCAL_SUPPLIER, productInventoryOf, type IsoInstant, type ProductInventory } from '@inventory/core';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlRow } from './sql-executor.js';
 import type { SqlParams } from './sql-params.js';
@@ -8,7 +8,7 @@ const SUPPLIER = `supplier <> '${LOCAL_SUPPLIER}'`;
 const sum = (condition: string): string => `COALESCE(SUM(CASE WHEN ${condition} THEN quantity ELSE 0 END), 0)`;
 
 /**
- * The select list of §1.3's aggregate per product, grouped by `product_id`: four conditional sums
+ * The select list of the aggregate (docs/rest.md) per product, grouped by `product_id`: four conditional sums
  * and the earliest delivery date from the start of today.
  */
 export function aggregateColumns(params: SqlParams, startOfToday: IsoInstant): string {
@@ -29,18 +29,11 @@ export function aggregateSums(params: SqlParams, startOfToday: IsoInstant): stri
 }
 
 export function toProductInventory(row: SqlRow, dialect: SqlDialect): ProductInventory {
-  const localQuantity = dialect.readInteger(row['local_quantity']);
-  const localReservedQuantity = dialect.readInteger(row['local_reserved_quantity']);
-  const supplierQuantity = dialect.readInteger(row['supplier_quantity']);
-  const supplierReservedQuantity = dialect.readInteger(row['supplier_reserved_quantity']);
-  return {
-    productId: row['product_id'] as number,
-    totalQuantity: localQuantity + supplierQuantity,
-    totalReservedQuantity: localReservedQuantity + supplierReservedQuantity,
-    localQuantity,
-    localReservedQuantity,
-    supplierQuantity,
-    supplierReservedQuantity,
-    nextDeliveryDate: row['next_delivery_date'] as IsoInstant | null,
+  const sums = {
+    localQuantity: dialect.readInteger(row['local_quantity']),
+    localReservedQuantity: dialect.readInteger(row['local_reserved_quantity']),
+    supplierQuantity: dialect.readInteger(row['supplier_quantity']),
+    supplierReservedQuantity: dialect.readInteger(row['supplier_reserved_quantity']),
   };
+  return productInventoryOf(row['product_id'] as number, sums, row['next_delivery_date'] as IsoInstant | null);
 }

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 
 /**
  * The error codes of RFC 6749 this token endpoint answers; `temporarily_unavailable` (RFC 6749
- * §4.1.2.1) is the refusal of a throttled client, with `Retry-After`.
+ * docs/authentication.md) is the refusal of a throttled client, with `Retry-After`.
  */
 export type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope' | 'temporarily_unavailable';
 

@@ -1,7 +1,7 @@
 import type { IsoInstant } from './instant.js';
 import { inventoryTypeOf, type InventoryRecord, type InventoryType } from './inventory-record.js';
 
-/** Search filters (§2.3); every given list restricts the records to those matching one of its values. */
+/** Search filters (docs/rest.md); every given list restricts the records to those matching one of its values. */
 export interface InventoryFilter {
   readonly productIds?: readonly number[];
   readonly skus?: readonly string[];

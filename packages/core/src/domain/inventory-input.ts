@@ -28,7 +28,7 @@ export interface CheckedInventoryFields {
   readonly nextDeliveryDate?: IsoInstant | null;
 }
 
-/** Applies every value rule of §1.1 to the fields that are present. */
+/** Applies every value rule (docs/rest.md) to the fields that are present. */
 export function checkInventoryFields(input: InventoryFieldsInput): CheckedInventoryFields {
   const check = new IssueCollector();
   check.integer('quantity', input.quantity, LIMITS.quantity.min, LIMITS.quantity.max);

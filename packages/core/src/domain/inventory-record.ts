@@ -5,7 +5,7 @@ import { LOCAL_SUPPLIER } from './field-limits.js';
 export type InventoryType = 'local' | 'supplier';
 export const INVENTORY_TYPES: readonly InventoryType[] = ['local', 'supplier'];
 
-/** The fields that make a record unique within a tenant (§1.1); strings compare exactly. */
+/** The fields that make a record unique within a tenant (docs/rest.md); strings compare exactly. */
 export interface IdentityKey {
   readonly productId: number;
   readonly supplier: string;

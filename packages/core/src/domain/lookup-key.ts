@@ -2,7 +2,7 @@ import { InventoryError, validationFailed } from './errors.js';
 import { LIMITS } from './field-limits.js';
 import { textIssue } from './value-rules.js';
 
-/** How a client names a product: its id, its sku, an external source id, or a supplier's code (§2.2). */
+/** How a client names a product: its id, its sku, an external source id, or a supplier's code (docs/rest.md). */
 export type LookupKind = 'id' | 'sku' | 'sourceId' | 'supplierCode';
 export const LOOKUP_KINDS: readonly LookupKind[] = ['id', 'sku', 'sourceId', 'supplierCode'];
 

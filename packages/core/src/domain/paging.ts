@@ -9,7 +9,7 @@ export interface PageRequest {
   readonly size: number;
 }
 
-/** The paging fields of a paginated envelope (§2.1). */
+/** The paging fields of a paginated envelope (docs/rest.md). */
 export interface PageInfo {
   readonly page: number;
   readonly offset: number;

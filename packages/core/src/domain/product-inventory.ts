@@ -1,7 +1,7 @@
 import type { IsoInstant } from './instant.js';
 import { inventoryTypeOf, type InventoryRecord } from './inventory-record.js';
 
-/** The aggregate of §1.3: one product's stock over the records in scope. */
+/** The aggregate (docs/rest.md): one product's stock over the records in scope. */
 export interface ProductInventory {
   readonly productId: number;
   readonly totalQuantity: number;
@@ -41,6 +41,18 @@ export function aggregateInventory(
       nextDeliveryDate = date;
     }
   }
+  return productInventoryOf(productId, { localQuantity, localReservedQuantity, supplierQuantity, supplierReservedQuantity }, nextDeliveryDate);
+}
+
+/** The four sums of an aggregate, free and reserved stock per inventory type. */
+export type StockSums = Pick<ProductInventory, 'localQuantity' | 'localReservedQuantity' | 'supplierQuantity' | 'supplierReservedQuantity'>;
+
+/**
+ * The aggregate from its sums: the one place the totals are derived, whether core summed the
+ * records or a read model's query did.
+ */
+export function productInventoryOf(productId: number, sums: StockSums, nextDeliveryDate: IsoInstant | null): ProductInventory {
+  const { localQuantity, localReservedQuantity, supplierQuantity, supplierReservedQuantity } = sums;
   return {
     productId,
     totalQuantity: localQuantity + supplierQuantity,

@@ -11,7 +11,7 @@ export interface ProductSource {
   readonly sourceId: string;
 }
 
-/** What the service knows of a product, enough to resolve lookups and default record fields (§1.2). */
+/** What the service knows of a product, enough to resolve lookups and default record fields (docs/rest.md). */
 export interface ProductSummary {
   readonly id: number;
   readonly sku: string;

@@ -3,7 +3,7 @@ import type { ProductReference, ProductSource, ProductSummary } from '../domain/
 import type { TenantId } from '../domain/tenant.js';
 
 /**
- * The products a tenant has registered, which lookups resolve against (§1.2). The SQL adapter is
+ * The products a tenant has registered, which lookups resolve against (docs/rest.md). The SQL adapter is
  * the default; a deployment may plug in one that asks its catalog service.
  */
 export interface ProductDirectory {

@@ -14,7 +14,7 @@ const NOW = instant('2025-06-15T10:00:00.000Z');
 const TODAY = startOfUtcDay(NOW);
 const options = { startOfToday: TODAY, withBalance: false };
 
-/** The behaviour every `InventoryReadModel` must share with the pure aggregate of §1.3. */
+/** The behaviour every `InventoryReadModel` must share with the pure aggregate (docs/rest.md). */
 export function describeReadModelContract(name: string, fixture: PersistenceFixture): void {
   describe(`InventoryReadModel contract: ${name}`, () => {
     let db: PersistenceAdapters;

@@ -15,7 +15,7 @@ export interface BulkUpsertCommand {
 }
 
 /**
- * The bulk upsert of §2.3: items of one lookup kind and inventory type, at most `bulkMaxItems`,
+ * The bulk upsert (docs/rest.md): items of one lookup kind and inventory type, at most `bulkMaxItems`,
  * each validated and resolved on its own, every valid one written in one transaction.
  */
 export async function bulkUpsertInventory(deps: InventoryDeps, tenant: TenantId, command: BulkUpsertCommand, origin?: WriteOrigin): Promise<BulkItemResult[]> {

@@ -1,7 +1,7 @@
 import type { Issue, PageInfo } from '@inventory/core';
 import type { WireError } from '../errors/error-table.js';
 
-/** `{ data, messages, total }` (§2.1); `total` counts the items in `data`, 1 for a single object. */
+/** `{ data, messages, total }` (docs/rest.md); `total` counts the items in `data`, 1 for a single object. */
 export interface SuccessEnvelope<T> {
   readonly data: T;
   readonly messages: readonly string[];

@@ -22,7 +22,7 @@ interface Classified {
 }
 
 /**
- * The one error middleware: turns any failure into the §2.1 error envelope through
+ * The one error middleware: turns any failure into the error envelope (docs/rest.md) through
  * {@link ERROR_TABLE}. Unexpected errors answer 500 with a generic message and go to the
  * listener, so no stack trace or SQL text ever reaches a client.
  */

@@ -5,7 +5,7 @@ export type HttpOnlyErrorCode = 'UNAUTHORIZED' | 'FORBIDDEN' | 'INVALID_JSON' | 
 
 export type RestErrorCode = ErrorCode | HttpOnlyErrorCode;
 
-/** How one failure looks on the wire (§2.1): numeric code, type name and HTTP status. */
+/** How one failure looks on the wire (docs/rest.md): numeric code, type name and HTTP status. */
 export interface WireError {
   readonly code: number;
   readonly type: string;

@@ -89,7 +89,7 @@ export function envelopeOf(data: z.ZodType): z.ZodType {
   return z.object({ data, messages: z.array(z.string()), total: z.int() });
 }
 
-/** The paginated envelope: adds the paging fields of §2.1. */
+/** The paginated envelope: adds the paging fields (docs/rest.md). */
 export function pageOf(item: z.ZodType): z.ZodType {
   return z.object({
     data: z.array(item),

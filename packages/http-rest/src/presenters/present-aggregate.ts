@@ -1,7 +1,7 @@
 import type { ProductInventory } from '@inventory/core';
 import { presentRecord, type RecordJson } from './present-record.js';
 
-/** The aggregate of §1.3 as JSON (core's fields, dates as plain text); `balance` only when asked for. */
+/** The aggregate of docs/rest.md as JSON (core's fields, dates as plain text); `balance` only when asked for. */
 export type AggregateJson = Omit<ProductInventory, 'nextDeliveryDate' | 'balance'> & {
   readonly nextDeliveryDate: string | null;
   readonly balance?: readonly RecordJson[];

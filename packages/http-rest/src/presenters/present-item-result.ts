@@ -8,7 +8,7 @@ interface ItemErrorJson {
   readonly details?: readonly Issue[];
 }
 
-/** One item's outcome in a bulk response (§2.3), in the request's order. */
+/** One item's outcome in a bulk response (docs/rest.md), in the request's order. */
 export type ItemResultJson =
   | { readonly index: number; readonly success: true; readonly action: 'create' | 'update'; readonly changed?: boolean; readonly id: number; readonly lookupKey: LookupKind; readonly key: string | number | null }
   | { readonly index: number; readonly success: false; readonly lookupKey: LookupKind; readonly key: string | number | null; readonly error: ItemErrorJson };

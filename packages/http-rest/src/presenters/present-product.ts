@@ -1,6 +1,6 @@
 import { decimal5ToNumber, type ProductReference, type ProductSource } from '@inventory/core';
 
-/** A product reference as JSON (§1.2). */
+/** A product reference as JSON (docs/rest.md). */
 export interface ProductJson {
   readonly id: number;
   readonly sku: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fields, inventoryFieldsShape } from './field-schemas.js';
 
 /**
- * One bulk item (§2.3): the lookup field for the path's key (`productId`, alias `id`; `sku`;
+ * One bulk item (docs/rest.md): the lookup field for the path's key (`productId`, alias `id`; `sku`;
  * `sourceId` + `source`; `supplierCode` + `supplier`), then the record fields. Which lookup field
  * is required depends on the path, so core reports a missing one (10016); `quantity` too.
  */

@@ -36,7 +36,7 @@ export const fields = {
   isoDate: text().meta({ description: 'ISO 8601 date or date-time', example: '2025-01-15T10:30:00.000Z' }),
 } as const;
 
-/** The record fields a client may give when creating or upserting (§1.1), all optional. */
+/** The record fields a client may give when creating or upserting (docs/rest.md), all optional. */
 export const inventoryFieldsShape = {
   quantity: fields.quantity.optional(),
   warehouseId: fields.warehouseId.optional(),

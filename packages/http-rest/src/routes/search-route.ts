@@ -20,7 +20,7 @@ const paging = {
 
 export const searchQuerySchema = z.strictObject({ ...paging, expands: expandsSchema.optional() });
 
-/** Search filters (§2.3), every one optional; `warehouseId` and `location` are singular aliases. */
+/** Search filters (docs/rest.md), every one optional; `warehouseId` and `location` are singular aliases. */
 export const searchBodySchema = z
   .strictObject({
     productIds: z.array(fields.productId).max(MAX_SEARCH_PRODUCT_IDS).optional(),
