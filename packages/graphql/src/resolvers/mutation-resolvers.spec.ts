@@ -130,7 +130,7 @@ describe('mutations', () => {
     expect(JSON.stringify(response.body)).toContain('NOT_IMPLEMENTED');
   });
 
-  it('inventoryCsvImport hands the uploaded file, mappings and dryRun to the importer with the token tenant', async () => {
+  it('inventoryCsvImport hands the uploaded file, mappings and dryRun to the importer with the token's tenant and client as the csv origin', async () => {
     const seen: unknown[] = [];
     const { fetch } = createTestSubgraph({
       importCsv: async (tenant, file, options) => {
@@ -142,6 +142,6 @@ describe('mutations', () => {
     expect(response.body).toEqual({
       data: { inventoryCsvImport: { importedCount: 1, createdCount: 1, updatedCount: 0, errors: [{ code: 'VALIDATION', messages: ['bad'], record: { sku: 'X' }, rowNumber: 2 }] } },
     });
-    expect(seen).toEqual([TENANT_A, 'sku,qty\nX,1\n', { mappings: [{ csvHeader: 'qty', fieldName: 'QUANTITY' }], dryRun: true }]);
+    expect(seen).toEqual([TENANT_A, 'sku,qty\nX,1\n', { mappings: [{ csvHeader: 'qty', fieldName: 'QUANTITY' }], dryRun: true, origin: { channel: 'csv', clientId: 'client-of-tenant-a' } }]);
   });
 });
