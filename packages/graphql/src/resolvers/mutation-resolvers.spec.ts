@@ -130,7 +130,7 @@ describe('mutations', () => {
     expect(JSON.stringify(response.body)).toContain('NOT_IMPLEMENTED');
   });
 
-  it('inventoryCsvImport hands the uploaded file, mappings and dryRun to the importer with the token's tenant and client as the csv origin', async () => {
+  it('inventoryCsvImport hands the uploaded file, mappings and dryRun to the importer with the token’s tenant and client as the csv origin', async () => {
     const seen: unknown[] = [];
     const { fetch } = createTestSubgraph({
       importCsv: async (tenant, file, options) => {
