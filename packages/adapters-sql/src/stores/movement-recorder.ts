@@ -34,7 +34,8 @@ export async function recordMovements(executor: SqlExecutor, tenant: TenantId, w
     `INSERT INTO inventory_movements (${MOVEMENT_COLUMNS}) ` +
     `SELECT tenant, id, product_id, supplier, supplier_code, location, warehouse_id, company_id, delta, quantity, reason, reference, ${stamp} FROM (` +
     `SELECT i.tenant, i.id, i.product_id, i.supplier, i.supplier_code, i.location, i.warehouse_id, i.company_id, i.quantity, n.reason, n.reference, i.quantity - COALESCE((${latest}), 0) AS delta ` +
-    `FROM ${notes} JOIN inventory i ON i.id = n.id WHERE i.tenant = ${params.text(tenant)}` +
+    // CROSS JOIN keeps the notes the outer loop on SQLite (a plain join scanned the tenant's records once per note).
+    `FROM ${notes} CROSS JOIN inventory i WHERE i.id = n.id AND i.tenant = ${params.text(tenant)}` +
     `) x WHERE delta <> 0 ORDER BY id RETURNING id, inventory_id`;
   const rows = await executor.rows(sql, params.values);
   return new Map(rows.map((row) => [Number(row[1]), Number(row[0])]));
