@@ -16,6 +16,7 @@ export const sqliteDialect: SqlDialect = {
   instantText: (expression) => expression,
   isDistinct: (left, right) => `${left} IS NOT ${right}`,
   lockRows: '',
+  holdKeys: '',
   readCost: (value) => value as Decimal5,
   readInteger: (value) => value as number,
 };

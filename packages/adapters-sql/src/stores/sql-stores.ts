@@ -26,6 +26,8 @@ export function autoCommitStores(reader: Stores, unitOfWork: UnitOfWork): Stores
     get: (tenant, id) => reader.products.get(tenant, id),
     resolve: (tenant, kind, lookups) => reader.products.resolve(tenant, kind, lookups),
     sourceOwners: (tenant, sources) => reader.products.sourceOwners(tenant, sources),
+    // Outside a transaction there is nothing to hold the products for: a plain read.
+    holdExisting: (tenant, ids) => reader.products.holdExisting(tenant, ids),
     putMany: (tenant, list) => unitOfWork.run((stores) => stores.products.putMany(tenant, list)),
     delete: (tenant, id) => unitOfWork.run((stores) => stores.products.delete(tenant, id)),
   };
