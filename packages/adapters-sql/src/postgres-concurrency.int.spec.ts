@@ -1,5 +1,5 @@
 import { DEFAULT_LIMITS, InventoryService, systemClock, tenantId, type BulkItemInput } from '@inventory/core';
-import { aProduct } from '@inventory/core/testing';
+import { aProduct, aRecord, expectCode } from '@inventory/core/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPgTestPersistence, describePg, type PgTestPersistence } from './testing/index.js';
 
@@ -77,5 +77,33 @@ describePg('PostgreSQL concurrent bulk upserts', () => {
       expect(results.flat().filter((result) => !result.success)).toEqual([]);
       expect((await stored()).size).toBe(KEYS.length);
     }
+  });
+
+  it('when a write holds a product, its delete waits for the write, then counts its record and refuses (409); an edit of the product does not wait', async () => {
+    const tenant = tenantId('held-product');
+    await db.persistence.unitOfWork.run((stores) => stores.products.putMany(tenant, [aProduct(1).withSource('erp', 'e-1').build(), aProduct(2).build()]));
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding = (): void => undefined;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const write = db.persistence.unitOfWork.run(async (stores) => {
+      expect([...(await stores.products.holdExisting(tenant, [1]))]).toEqual([1]);
+      holding();
+      await released;
+      await stores.inventory.create(tenant, aRecord().forProduct(1).build(), systemClock.now());
+    });
+    await held;
+    const timeout = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000));
+    const edit = service.putProducts(tenant, [{ id: 1, sku: 'EDITED', sources: [{ source: 'erp', sourceId: 'e-1' }] }]).then(() => 'done');
+    expect(await Promise.race([edit, timeout])).toBe('done');
+    let settled = false;
+    const deletion = service.deleteProduct(tenant, 1).finally(() => (settled = true));
+    expect((await service.deleteProduct(tenant, 2)).id).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    release();
+    await write;
+    await expectCode(deletion, 'PRODUCT_HAS_INVENTORY');
+    expect(await db.persistence.stores.products.get(tenant, 1)).toMatchObject({ sku: 'EDITED', sources: [{ source: 'erp', sourceId: 'e-1' }] });
   });
 });

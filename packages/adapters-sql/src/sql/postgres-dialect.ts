@@ -20,6 +20,7 @@ export const postgresDialect: SqlDialect = {
   isDistinct: (left, right) => `${left} IS DISTINCT FROM ${right}`,
   jsonRecords: (position, columns, alias) => `json_to_recordset($${position}::json) AS ${alias}(${columns.map(([name, type]) => `"${name}" ${type}`).join(', ')})`,
   lockRows: ' FOR UPDATE',
+  holdKeys: ' FOR KEY SHARE',
   instantText: (expression) => `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   readCost: (value) => {
     // numeric(10,5) always prints its 5 decimals, so its digits are the Decimal5 units (exact: at most 10 digits; never -0).

@@ -32,6 +32,12 @@ export interface SqlDialect {
   isDistinct(left: string, right: string): string;
   /** Appended to a SELECT inside a write transaction to lock the rows it reads (empty where the transaction already holds the only write lock). */
   readonly lockRows: string;
+  /**
+   * Appended to a SELECT inside a write transaction so that the rows it reads cannot be deleted
+   * (nor their key changed) until it ends, while their other columns stay writable — the lock a
+   * foreign key check takes. Empty where the transaction already holds the only write lock.
+   */
+  readonly holdKeys: string;
   readCost(value: unknown): Decimal5;
   /** Reads an integer that may come back as text (PostgreSQL bigint sums and counts). */
   readInteger(value: unknown): number;

@@ -17,6 +17,7 @@ export const sqliteDialect: SqlDialect = {
   isDistinct: (left, right) => `${left} IS NOT ${right}`,
   jsonRecords: (_position, columns, alias) => `(SELECT ${columns.map(([name]) => `json_extract(value, '$.${name}') AS "${name}"`).join(', ')} FROM json_each(?)) AS ${alias}`,
   lockRows: '',
+  holdKeys: '',
   readCost: (value) => value as Decimal5,
   readInteger: (value) => value as number,
 };

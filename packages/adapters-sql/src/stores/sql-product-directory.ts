@@ -79,9 +79,24 @@ export class SqlProductDirectory implements ProductDirectory {
     return created;
   }
 
+  /**
+   * One statement in id order (so two writers holding overlapping products cannot deadlock). On
+   * PostgreSQL the rows are locked `FOR KEY SHARE`: a delete waits, a product edit does not.
+   */
+  async holdExisting(tenant: TenantId, ids: readonly number[]): Promise<ReadonlySet<number>> {
+    const storable = [...new Set(ids)].filter(isStorableId);
+    if (storable.length === 0) return new Set();
+    const params = new SqlParams(this.executor.dialect);
+    const sql = `SELECT id FROM products WHERE tenant = ${params.text(tenant)} AND ${params.inList('id', storable, 'int')} ORDER BY id${this.executor.dialect.holdKeys}`;
+    return new Set((await this.executor.rows(sql, params.values)).map((row) => row[0] as number));
+  }
+
+  /**
+   * The product row goes first, its sources by the foreign key's cascade: locking the product
+   * before its sources is the order `putMany` takes them in, so the two cannot deadlock.
+   */
   async delete(tenant: TenantId, id: number): Promise<boolean> {
     if (!isStorableId(id)) return false;
-    await this.deleteSources(tenant, [id]);
     const params = new SqlParams(this.executor.dialect);
     return (await this.executor.run(`DELETE FROM products WHERE tenant = ${params.text(tenant)} AND id = ${params.int(id)}`, params.values)) > 0;
   }

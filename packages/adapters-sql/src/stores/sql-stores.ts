@@ -28,6 +28,8 @@ export function autoCommitStores(reader: Stores, unitOfWork: UnitOfWork): Stores
     get: (tenant, id) => reader.products.get(tenant, id),
     resolve: (tenant, kind, lookups) => reader.products.resolve(tenant, kind, lookups),
     sourceOwners: (tenant, sources) => reader.products.sourceOwners(tenant, sources),
+    // A transaction of its own (locking rows is a write): the products are held only while it runs.
+    holdExisting: (tenant, ids) => unitOfWork.run((stores) => stores.products.holdExisting(tenant, ids)),
     putMany: (tenant, list) => unitOfWork.run((stores) => stores.products.putMany(tenant, list)),
     delete: (tenant, id) => unitOfWork.run((stores) => stores.products.delete(tenant, id)),
   };

@@ -61,6 +61,11 @@ export class MemoryProductDirectory implements ProductDirectory {
     return Promise.resolve(created);
   }
 
+  /** Units of work run one at a time here, so reading is holding. */
+  holdExisting(tenant: TenantId, ids: readonly number[]): Promise<ReadonlySet<number>> {
+    return Promise.resolve(new Set(ids.filter((id) => this.state.product(tenant, id) !== undefined)));
+  }
+
   delete(tenant: TenantId, id: number): Promise<boolean> {
     return Promise.resolve(this.state.products.delete(productKey(tenant, id)));
   }

@@ -21,5 +21,13 @@ export interface ProductDirectory {
    * ids that were new. Throws PRODUCT_SOURCE_CONFLICT if a source belongs to another product.
    */
   putMany(tenant: TenantId, products: readonly ProductReference[]): Promise<ReadonlySet<number>>;
+  /**
+   * Of these product ids, the ones that exist now. Inside a write transaction each one found is
+   * held until the transaction ends: deleting it waits for that, so records written for it in the
+   * same transaction can never outlive it (docs/decisions.md). A directory that asks a catalog
+   * service, where no local delete can race, answers with every id.
+   */
+  holdExisting(tenant: TenantId, ids: readonly number[]): Promise<ReadonlySet<number>>;
+  /** Deletes the product; inside a write transaction it waits for every transaction holding it. */
   delete(tenant: TenantId, id: number): Promise<boolean>;
 }

@@ -104,5 +104,14 @@ export function describeProductDirectoryContract(name: string, fixture: Persiste
       await put(TENANT_A, aProduct(2).withSource('erp', 'a').build());
       expect(await resolve(TENANT_A, { kind: 'sourceId', key: 'a', qualifier: 'erp' })).toEqual([2]);
     });
+
+    it("when a write holds products, it gets the ids that exist in its own tenant, and deleted ones are gone", async () => {
+      await put(TENANT_A, aProduct(1).build(), aProduct(2).build(), aProduct(3).build());
+      await put(TENANT_B, aProduct(4).build());
+      await db.unitOfWork.run((stores) => stores.products.delete(TENANT_A, 2));
+      const held = await db.unitOfWork.run((stores) => stores.products.holdExisting(TENANT_A, [3, 2, 1, 3, 4, 0, -1, 2 ** 40]));
+      expect([...held].sort()).toEqual([1, 3]);
+      expect((await db.unitOfWork.run((stores) => stores.products.holdExisting(TENANT_A, []))).size).toBe(0);
+    });
   });
 }

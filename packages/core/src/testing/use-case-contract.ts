@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PersistenceAdapters } from '../ports/persistence.js';
+import type { ProductDirectory } from '../ports/product-directory.js';
 import type { BulkItem } from '../use-cases/upsert-inventory-items.js';
 import type { InventoryService } from '../use-cases/inventory-service.js';
 import { aProduct, TENANT_A, TENANT_B } from './builders.js';
@@ -84,8 +85,24 @@ export function describeUseCaseContract(name: string, fixture: PersistenceFixtur
     it('when a product still has inventory, it cannot be deleted', async () => {
       await bulk([{ sku: 'W-1', quantity: 1 }]);
       await expectCode(service.deleteProduct(TENANT_A, 1), 'PRODUCT_HAS_INVENTORY');
+      // The refused delete is rolled back whole: the product keeps its sources.
+      expect(await db.stores.products.get(TENANT_A, 1)).toMatchObject({ sku: 'W-1', sources: [{ source: 'erp', sourceId: 'e-1' }] });
       await expectCode(service.deleteProduct(TENANT_B, 1), 'PRODUCT_NOT_FOUND');
       expect((await service.deleteProduct(TENANT_A, 2)).id).toBe(2);
+      await expectCode(service.deleteProduct(TENANT_A, 2), 'PRODUCT_NOT_FOUND');
+    });
+
+    it('when a product is deleted after the items naming it were resolved, only they fail as unknown and nothing of it is written', async () => {
+      const racing = serviceOver({ ...db, stores: { ...db.stores, products: deletingAfterResolve(db, 2) } });
+      const results = await racing.bulkUpsertInventory(TENANT_A, { kind: 'id', type: 'local', items: [{ productId: 2, quantity: 1 }, { productId: 1, quantity: 2 }, { productId: 2, quantity: 3, warehouseId: 1 }] });
+      expect(results.map((result) => (result.success ? result.action : result.error.code))).toEqual(['PRODUCT_NOT_FOUND', 'create', 'PRODUCT_NOT_FOUND']);
+      expect(results[0]?.success === false && results[0].error.message).toBe('Product with id 2 not found');
+      expect(await db.stores.inventory.countForProduct(TENANT_A, 2)).toBe(0);
+      expect((await service.getProductInventory(TENANT_A, { lookup: { kind: 'id', key: '1', qualifier: '' }, withBalance: false })).localQuantity).toBe(2);
+
+      const creating = serviceOver({ ...db, stores: { ...db.stores, products: deletingAfterResolve(db, 3) } });
+      await expectCode(creating.createInventory(TENANT_A, { lookup: { kind: 'id', key: '3', qualifier: '' }, type: 'local', fields: { quantity: 1 } }), 'PRODUCT_NOT_FOUND');
+      expect(await db.stores.inventory.countForProduct(TENANT_A, 3)).toBe(0);
     });
 
     it('when product items claim a source another product owns, only those items fail', async () => {
@@ -98,4 +115,21 @@ export function describeUseCaseContract(name: string, fixture: PersistenceFixtur
       expect((await service.getProduct(TENANT_A, { kind: 'sourceId', key: 'e-1', qualifier: 'erp' })).sku).toBe('W-1b');
     });
   });
+}
+
+/** The directory of `db`, deleting product `id` right after each resolve: a delete landing between a write's lookup and its transaction. */
+function deletingAfterResolve(db: PersistenceAdapters, id: number): ProductDirectory {
+  const products = db.stores.products;
+  return {
+    get: (tenant, productId) => products.get(tenant, productId),
+    resolve: async (tenant, kind, lookups) => {
+      const found = await products.resolve(tenant, kind, lookups);
+      await db.unitOfWork.run((stores) => stores.products.delete(tenant, id));
+      return found;
+    },
+    sourceOwners: (tenant, sources) => products.sourceOwners(tenant, sources),
+    holdExisting: (tenant, ids) => products.holdExisting(tenant, ids),
+    putMany: (tenant, list) => products.putMany(tenant, list),
+    delete: (tenant, productId) => products.delete(tenant, productId),
+  };
 }

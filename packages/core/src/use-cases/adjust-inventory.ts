@@ -72,7 +72,14 @@ export async function adjustInventory(deps: InventoryDeps, tenant: TenantId, com
   const pending = await readAdjustments(deps, tenant, command, fail);
   const now = deps.clock.now();
   await deps.unitOfWork.run(async (stores) => {
-    for (const round of rounds(pending)) {
+    // Products were resolved before the transaction: hold them, so a delete cannot slip in before the write.
+    const existing = await stores.products.holdExisting(tenant, pending.map(({ row }) => row.values.productId));
+    const held = pending.filter(({ index, key, row }) => {
+      if (existing.has(row.values.productId)) return true;
+      fail(index, key, 'PRODUCT_NOT_FOUND', `Product ${row.values.productId} no longer exists`);
+      return false;
+    });
+    for (const round of rounds(held)) {
       const outcomes = await stores.inventory.adjustMany(tenant, round.map(({ row }) => row), now, origin);
       round.forEach(({ index, key, row }, position) => {
         const outcome = outcomes[position];

@@ -6,7 +6,7 @@ import type { TenantId } from '../domain/tenant.js';
 import type { WriteOrigin } from '../domain/movement.js';
 import { buildInventoryValues } from './build-inventory-values.js';
 import type { InventoryDeps } from './deps.js';
-import { resolveProduct } from './resolve-product.js';
+import { productNotFound, resolveProduct } from './resolve-product.js';
 
 export interface CreateInventoryCommand {
   readonly lookup: ProductLookup;
@@ -21,5 +21,9 @@ export async function createInventory(deps: InventoryDeps, tenant: TenantId, com
   const product = await resolveProduct(deps.stores.products, tenant, command.lookup);
   const values = buildInventoryValues(product, command.type, command.lookup, command.fields, checked);
   if (Array.isArray(values)) throw validationFailed(values);
-  return deps.unitOfWork.run((stores) => stores.inventory.create(tenant, values, deps.clock.now(), origin));
+  return deps.unitOfWork.run(async (stores) => {
+    // Resolved before the transaction: hold the product, so a delete cannot slip in before the write.
+    if (!(await stores.products.holdExisting(tenant, [product.id])).has(product.id)) throw productNotFound(command.lookup);
+    return stores.inventory.create(tenant, values, deps.clock.now(), origin);
+  });
 }

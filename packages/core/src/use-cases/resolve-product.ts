@@ -18,12 +18,15 @@ export function singleMatch(lookup: ProductLookup, matches: readonly ProductSumm
 
 /** PRODUCT_NOT_FOUND when a lookup names no product, PRODUCT_MULTIPLE_FOUND when it names several. */
 export function requireSingleMatch(lookup: ProductLookup, matches: number): void {
-  if (matches === 0) {
-    throw new InventoryError('PRODUCT_NOT_FOUND', `Product with ${describeLookup(lookup)} not found`);
-  }
+  if (matches === 0) throw productNotFound(lookup);
   if (matches > 1) {
     throw new InventoryError('PRODUCT_MULTIPLE_FOUND', `Several products match ${describeLookup(lookup)}`);
   }
+}
+
+/** PRODUCT_NOT_FOUND for a lookup, also when its product is deleted after it was resolved. */
+export function productNotFound(lookup: ProductLookup): InventoryError {
+  return new InventoryError('PRODUCT_NOT_FOUND', `Product with ${describeLookup(lookup)} not found`);
 }
 
 function describeLookup(lookup: ProductLookup): string {

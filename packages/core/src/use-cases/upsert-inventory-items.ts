@@ -8,6 +8,8 @@ import type { InventoryUpsert, UpsertConflict, UpsertOutcome } from '../ports/in
 import type { InventoryDeps } from './deps.js';
 import { mergeByKey, overwriteOf, type Candidate } from './merge-upsert-rows.js';
 import { isItemFailure, resolveAll, valuesOfItem } from './resolve-lookups.js';
+import { productNotFound } from './resolve-product.js';
+import { upsertHeldRows, type ProductGone } from './upsert-held-rows.js';
 
 /** One bulk item with the JS types checked at the edge; its lookup field depends on the lookup kind. */
 export interface BulkItemInput extends InventoryFieldsInput {
@@ -55,9 +57,11 @@ interface ReadableItem {
   readonly checked: CheckedInventoryFields;
 }
 
+type RowOutcome = UpsertOutcome | UpsertConflict | ProductGone;
+
 /** Thrown inside a dry run's transaction to roll it back once the outcomes are known. */
 class DryRunRollback extends Error {
-  constructor(readonly outcomes: (UpsertOutcome | UpsertConflict)[]) {
+  constructor(readonly outcomes: RowOutcome[]) {
     super('dry run');
   }
 }
@@ -89,10 +93,17 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
 
   const pending = mergeByKey(candidates);
   const outcomes = await write(deps, tenant, pending.map((row) => row.upsert), dryRun, origin);
+  let lookups: ReadonlyMap<number, ProductLookup> | undefined;
   pending.forEach((row, rowIndex) => {
     const outcome = outcomes[rowIndex];
     if (outcome === undefined) throw new Error('repository returned fewer outcomes than rows');
     row.items.forEach(({ index, key, kind }, position) => {
+      if ('productGone' in outcome) {
+        lookups ??= new Map(readable.map((item) => [item.index, item.lookup]));
+        const error = productNotFound(lookups.get(index) ?? { kind, key, qualifier: '' });
+        fail(index, key, error.code, error.message);
+        return;
+      }
       if ('conflictVersion' in outcome) {
         const expected = row.upsert.expectedVersion ?? 0;
         fail(index, key, 'VERSION_CONFLICT', `Expected version ${expected}, but the record is at version ${outcome.conflictVersion}`, [{ path: 'expectedVersion', message: `current version is ${outcome.conflictVersion}` }]);
@@ -108,13 +119,13 @@ export async function upsertInventoryItems(deps: InventoryDeps, tenant: TenantId
   return results as BulkItemResult[];
 }
 
-async function write(deps: InventoryDeps, tenant: TenantId, upserts: readonly InventoryUpsert[], dryRun: boolean, origin: WriteOrigin): Promise<(UpsertOutcome | UpsertConflict)[]> {
+async function write(deps: InventoryDeps, tenant: TenantId, upserts: readonly InventoryUpsert[], dryRun: boolean, origin: WriteOrigin): Promise<RowOutcome[]> {
   if (upserts.length === 0) return [];
   const now = deps.clock.now();
-  if (!dryRun) return deps.unitOfWork.run((stores) => stores.inventory.upsertMany(tenant, upserts, now, origin));
+  if (!dryRun) return deps.unitOfWork.run((stores) => upsertHeldRows(stores, tenant, upserts, now, origin));
   try {
     await deps.unitOfWork.run(async (stores) => {
-      throw new DryRunRollback(await stores.inventory.upsertMany(tenant, upserts, now, origin));
+      throw new DryRunRollback(await upsertHeldRows(stores, tenant, upserts, now, origin));
     });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.outcomes;
