@@ -11,18 +11,24 @@ export interface ProductInventory {
   readonly supplierQuantity: number;
   readonly supplierReservedQuantity: number;
   readonly nextDeliveryDate: IsoInstant | null;
+  /** Stock set aside by active holds in this scope (docs/holds.md). */
+  readonly heldQuantity: number;
+  /** `totalQuantity` − `heldQuantity`: what a new hold may still take in this scope. */
+  readonly availableQuantity: number;
   /** The records themselves, present only when asked for. */
   readonly balance?: readonly InventoryRecord[];
 }
 
 /**
  * Aggregates one product's records. `startOfToday` (midnight UTC, from the clock port) is the
- * earliest next delivery date that still counts.
+ * earliest next delivery date that still counts; `heldQuantity` is what active holds set aside in
+ * the same scope.
  */
 export function aggregateInventory(
   productId: number,
   records: Iterable<InventoryRecord>,
   startOfToday: IsoInstant,
+  heldQuantity = 0,
 ): ProductInventory {
   let localQuantity = 0;
   let localReservedQuantity = 0;
@@ -50,5 +56,7 @@ export function aggregateInventory(
     supplierQuantity,
     supplierReservedQuantity,
     nextDeliveryDate,
+    heldQuantity,
+    availableQuantity: localQuantity + supplierQuantity - heldQuantity,
   };
 }

@@ -19,6 +19,13 @@ import { putProduct, putProducts, type InvalidProductItem, type ProductItemResul
 import { searchProductInventory, type SearchInput, type SearchResult } from './search-product-inventory.js';
 import { updateInventory, type InventoryPatch, type RecordChange } from './update-inventory.js';
 import type { VersionCheck } from '../domain/version-check.js';
+import type { Hold } from '../domain/hold.js';
+import { commitHold } from './commit-hold.js';
+import { createHold, type CreateHoldCommand } from './create-hold.js';
+import { extendHold } from './extend-hold.js';
+import { getHold } from './get-hold.js';
+import { listHolds, type HoldList, type HoldQuery } from './list-holds.js';
+import { releaseHold } from './release-hold.js';
 
 /**
  * Every operation of the contract bound to one set of ports: what the REST and GraphQL transports
@@ -77,6 +84,30 @@ export class InventoryService {
 
   importInventoryCsv(tenant: TenantId, rows: AsyncIterable<readonly string[]>, options: CsvImportOptions): Promise<CsvImportResult> {
     return importInventoryCsv(this.deps, tenant, rows, options);
+  }
+
+  createHold(tenant: TenantId, command: CreateHoldCommand): Promise<Hold> {
+    return createHold(this.deps, tenant, command);
+  }
+
+  getHold(tenant: TenantId, id: string): Promise<Hold> {
+    return getHold(this.deps, tenant, id);
+  }
+
+  listHolds(tenant: TenantId, query: HoldQuery, page: PageRequest): Promise<HoldList> {
+    return listHolds(this.deps, tenant, query, page);
+  }
+
+  commitHold(tenant: TenantId, id: string): Promise<Hold> {
+    return commitHold(this.deps, tenant, id);
+  }
+
+  releaseHold(tenant: TenantId, id: string): Promise<Hold> {
+    return releaseHold(this.deps, tenant, id);
+  }
+
+  extendHold(tenant: TenantId, id: string, expiresIn: number): Promise<Hold> {
+    return extendHold(this.deps, tenant, id, expiresIn);
   }
 
   get limits(): InventoryDeps['limits'] {
