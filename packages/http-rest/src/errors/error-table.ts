@@ -41,5 +41,8 @@ export const ERROR_TABLE: Readonly<Record<RestErrorCode, WireError>> = {
   IDEMPOTENCY_KEY_IN_FLIGHT: { code: 10409, type: 'IdempotencyKeyInFlight', status: 409 },
   PRECONDITION_FAILED: { code: 10412, type: 'PreconditionFailed', status: 412 },
   IDEMPOTENCY_KEY_REUSED: { code: 10422, type: 'IdempotencyKeyReused', status: 422 },
+  INSUFFICIENT_STOCK: { code: 13010, type: 'InsufficientStock', status: 409 },
   VERSION_CONFLICT: { code: 13011, type: 'VersionConflict', status: 409 },
+  HOLD_NOT_FOUND: { code: 13020, type: 'HoldNotFound', status: 404 },
+  HOLD_NOT_ACTIVE: { code: 13021, type: 'HoldNotActive', status: 409 },
 };
