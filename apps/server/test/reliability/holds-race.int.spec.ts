@@ -31,8 +31,9 @@ function describeHoldRaces(label: string, database: () => Promise<{ url: string;
 
     beforeAll(async () => {
       await buildServer();
-      const { url, drop } = await database();
-      dropDatabase = drop;
+      const opened = await database();
+      const { url } = opened;
+      dropDatabase = () => opened.drop();
       const env = { DATABASE_URL: url, AUTH_CLIENTS: JSON.stringify([CLIENT]) };
       // One at a time: both run the migrations, and SQLite's first start also switches the file to WAL.
       servers = [await ServerProcess.start(env), await ServerProcess.start(env)];

@@ -34,7 +34,7 @@ export class PgHoldPlacer implements HoldPlacer {
       const shortages = rows.map((row) => ({ line: row['out_line'] as number, requested: row['out_requested'] as number, available: this.executor.dialect.readInteger(row['out_available']) }));
       return { status: 'short', shortages };
     }
-    return { status: 'placed', hold: { id: String(placed['out_hold'] as number), reference: hold.reference, status: 'active', expiresAt: hold.expiresAt, createdAt: now, lines } };
+    return { status: 'placed', hold: { id: String(placed['out_hold']), reference: hold.reference, status: 'active', expiresAt: hold.expiresAt, createdAt: now, lines } };
   }
 }
 
