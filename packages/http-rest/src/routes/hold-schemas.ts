@@ -27,7 +27,7 @@ export const createHoldSchema = z
 export const extendHoldSchema = z.strictObject({ expiresIn }).meta({ id: 'HoldExtend' });
 
 export const holdListQuerySchema = z.strictObject({
-  reference: text(HOLD_REFERENCE_MAX).optional(),
+  reference: text(HOLD_REFERENCE_MAX).optional().meta({ description: 'Only holds with exactly this reference' }),
   status: z.enum(HOLD_STATUSES).optional().meta({ description: 'As the holds stand now: a lapsed active hold is expired' }),
   ...paging,
 });
