@@ -1,11 +1,8 @@
-import { pageRequest, type CreateHoldCommand, type Hold } from '@inventory/core';
+import { pageRequest, type CreateHoldCommand } from '@inventory/core';
+
+// Core's Hold already has the schema's shape (ids as text, instants as ISO text): no output mapping.
 import type { HoldCreateInput, MutationResolvers, QueryResolvers } from '../schema/schema-types.generated.js';
 import { lookupQualifier } from './inventory-commands.js';
-
-/** A hold as the schema reads it (core's shape already is the REST one). */
-function holdOutput(hold: Hold): Hold {
-  return hold;
-}
 
 function createHoldCommand(input: HoldCreateInput): CreateHoldCommand {
   return {
@@ -22,28 +19,28 @@ function createHoldCommand(input: HoldCreateInput): CreateHoldCommand {
 /** Hold reads, each one call of the same use case as the matching REST route. */
 export const holdQueryResolvers = {
   async hold(_root, args, context) {
-    return holdOutput(await context.service.getHold(context.tenant, args.id));
+    return await context.service.getHold(context.tenant, args.id);
   },
 
   async holds(_root, args, context) {
     const page = pageRequest(args.page ?? undefined, args.offset ?? undefined, context.service.limits.maxPageSize);
     const found = await context.service.listHolds(context.tenant, { ...(args.reference != null && { reference: args.reference }), ...(args.status != null && { status: args.status }) }, page);
-    return { ...found.page, items: found.items.map(holdOutput) };
+    return { ...found.page, items: found.items };
   },
 } satisfies QueryResolvers;
 
 /** Hold writes, each one call of the same use case as the matching REST route. */
 export const holdMutationResolvers = {
   async holdCreate(_root, args, context) {
-    return holdOutput(await context.service.createHold(context.tenant, createHoldCommand(args.input)));
+    return await context.service.createHold(context.tenant, createHoldCommand(args.input));
   },
   async holdCommit(_root, args, context) {
-    return holdOutput(await context.service.commitHold(context.tenant, args.id));
+    return await context.service.commitHold(context.tenant, args.id);
   },
   async holdRelease(_root, args, context) {
-    return holdOutput(await context.service.releaseHold(context.tenant, args.id));
+    return await context.service.releaseHold(context.tenant, args.id);
   },
   async holdExtend(_root, args, context) {
-    return holdOutput(await context.service.extendHold(context.tenant, args.id, args.expiresIn));
+    return await context.service.extendHold(context.tenant, args.id, args.expiresIn);
   },
 } satisfies MutationResolvers;
