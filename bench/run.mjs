@@ -1,11 +1,12 @@
 // `pnpm bench`: each path of the service beside its raw baseline, medians of several runs, and the
-// ratios against the targets of issue 7. Options: --quick (small and short), --only=bulk,reads,csv,
+// ratios against the targets of issue 7. Options: --quick (small and short), --only=bulk,reads,csv,holds,
 // --dialects=sqlite,postgres, --runs=N, --csv-rows=N, --duration=S. Exits 1 when a ratio misses
 // its target (a regression guard), unless --no-guard.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchBulk } from './bulk.mjs';
 import { benchCsv } from './csv.mjs';
+import { benchHolds } from './holds.mjs';
 import { postgresAvailable } from './lib/databases.mjs';
 import { formatNumber, printTable } from './lib/stats.mjs';
 import { benchReads } from './read.mjs';
@@ -13,7 +14,7 @@ import { benchReads } from './read.mjs';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'bulk,reads,csv' },
+    only: { type: 'string', default: 'bulk,reads,csv,holds' },
     dialects: { type: 'string', default: 'sqlite,postgres' },
     runs: { type: 'string' },
     'csv-rows': { type: 'string' },
@@ -28,6 +29,7 @@ const settings = {
   bulk: { runs, requests: quick ? 3 : 10, items: 10_000 },
   reads: { runs, products: quick ? 2_000 : 10_000, recordsPerProduct: 5, connections: 50, duration: Number(values.duration ?? (quick ? 3 : 10)) },
   csv: { rows: Number(values['csv-rows'] ?? (quick ? 100_000 : 1_000_000)) },
+  holds: { runs, connections: 50, duration: Number(values.duration ?? (quick ? 3 : 10)) },
 };
 
 const dialects = [];
@@ -98,6 +100,19 @@ for (const dialect of dialects) {
       ['imported', 'row errors', 'seconds', 'rows/s', 'server peak RSS MiB'],
       [formatNumber(result.importedCount), result.errors, formatNumber(result.seconds, 1), formatNumber(result.rowsPerSecond), formatNumber(result.peakRssMiB)],
     ]);
+  }
+  if (only.has('holds')) {
+    const result = await benchHolds(dialect, settings.holds);
+    // The target binds PostgreSQL, where the per-product locks are held only inside the server; SQLite is reported.
+    const target = dialect === 'postgres' ? 0.5 : undefined;
+    console.log(`\n## ${dialect}: hot-product holds at ${settings.holds.connections} connections, one product (docs/holds.md)`);
+    const throughput = ratio(result.service.rps, result.raw.rps);
+    printTable([
+      ['path', 'req/s', 'p99 ms', `ratio to raw${target === undefined ? '' : ` (target ≥ ${target})`}`, 'failed'],
+      ['POST /v2/holds, 1 unit', formatNumber(result.service.rps), formatNumber(result.service.p99), target === undefined ? formatNumber(throughput, 2) : check(`${dialect} hot-product holds`, throughput, target), result.service.failed],
+      ['raw UPDATE n = n + 1 (one row)', formatNumber(result.raw.rps), formatNumber(result.raw.p99, 1), '1', '—'],
+    ]);
+    if (result.service.failed > 0) misses.push(`${dialect} holds: ${result.service.failed} failed requests`);
   }
 }
 

@@ -12,6 +12,8 @@ const ZEROS = {
   supplierQuantity: 0,
   supplierReservedQuantity: 0,
   nextDeliveryDate: null,
+  heldQuantity: 0,
+  availableQuantity: 0,
 };
 
 describeE2e('GET /v2/products/{lookupKey}/{key}/inventory', (server) => {
@@ -43,8 +45,10 @@ describeE2e('GET /v2/products/{lookupKey}/{key}/inventory', (server) => {
       totalQuantity: 33,
       totalReservedQuantity: 7,
       nextDeliveryDate: null,
+      heldQuantity: 0,
+      availableQuantity: 33,
     });
-    expect(await aggregateOf(writer, '/v2/products/id/2/inventory')).toEqual({ ...ZEROS, productId: 2, localQuantity: 1000, totalQuantity: 1000 });
+    expect(await aggregateOf(writer, '/v2/products/id/2/inventory')).toEqual({ ...ZEROS, productId: 2, localQuantity: 1000, totalQuantity: 1000, availableQuantity: 1000 });
   });
 
   it('answers the envelope with one aggregate and total 1', async () => {

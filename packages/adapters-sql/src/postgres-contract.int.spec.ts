@@ -9,7 +9,7 @@ function pgFixture(): PersistenceFixture & { dispose(): Promise<void> } {
     async create() {
       opened ??= createPgTestPersistence();
       const { persistence } = await opened;
-      await persistence.knex.raw('DELETE FROM product_sources; DELETE FROM products; DELETE FROM inventory; DELETE FROM idempotency_keys; DELETE FROM inventory_movements');
+      await persistence.knex.raw('DELETE FROM product_sources; DELETE FROM products; DELETE FROM inventory; DELETE FROM idempotency_keys; DELETE FROM inventory_movements; DELETE FROM hold_lines; DELETE FROM holds');
       return persistence;
     },
     async dispose() {

@@ -7,7 +7,7 @@ import { describeEachDatabase } from './support/sql-databases.js';
 import { tokenFor } from './support/static-token-authenticator.js';
 
 const RECORD = 'id productId quantity supplier supplierCode sku warehouseId companyId location costPrice notes nextDeliveryDate createdAt lastModifiedAt version';
-const AGGREGATE = `productId totalQuantity totalReservedQuantity localQuantity localReservedQuantity supplierQuantity supplierReservedQuantity nextDeliveryDate`;
+const AGGREGATE = `productId totalQuantity totalReservedQuantity localQuantity localReservedQuantity supplierQuantity supplierReservedQuantity nextDeliveryDate heldQuantity availableQuantity`;
 
 /** REST's `data`, which must be there. */
 function restData(response: RestResponse): unknown {

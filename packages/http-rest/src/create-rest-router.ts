@@ -6,6 +6,7 @@ import { generateOpenApiDocument, registerSecurity } from './openapi/openapi-doc
 import type { RestDeps } from './rest-deps.js';
 import { addBulkInventoryRoute } from './routes/bulk-inventory-route.js';
 import { addCsvImportRoute } from './routes/csv-import-route.js';
+import { addHoldRoutes } from './routes/hold-routes.js';
 import { addInventoryRecordRoutes } from './routes/inventory-record-routes.js';
 import { jsonBodyReader } from './routes/json-body.js';
 import { addProductInventoryRoutes } from './routes/product-inventory-routes.js';
@@ -32,6 +33,7 @@ export function createRestRouter(deps: RestDeps): Router {
   addInventoryRecordRoutes(kit, deps.service);
   addBulkInventoryRoute(kit, deps.service, deps.limits.bulkMaxItems);
   addProductReferenceRoutes(kit, deps.service, deps.limits.bulkMaxItems);
+  addHoldRoutes(kit, deps.service);
   if (deps.importCsv !== undefined) addCsvImportRoute(kit, deps.importCsv);
 
   const document = generateOpenApiDocument(registry);

@@ -93,6 +93,7 @@ export const envSchema = z.object({
   SQLITE_BUSY_TIMEOUT_MS: integer(0, 600_000).default(5000),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
   IDEMPOTENCY_TTL_SECONDS: integer(1, 31_536_000).default(86_400),
+  HOLD_MAX_SECONDS: integer(1, 31_536_000).default(604_800),
   REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(300_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z

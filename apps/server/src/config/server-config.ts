@@ -33,6 +33,8 @@ export interface ServerConfig {
   };
   readonly limits: {
     readonly bulkMaxItems: number;
+    /** Longest hold a client may ask for (`expiresIn`, docs/holds.md). */
+    readonly holdMaxSeconds: number;
     readonly bodyLimitBytes: number;
     readonly searchMaxPageSize: number;
     /** Largest CSV file one import reads (REST or GraphQL); more stops it with 413. */
@@ -85,6 +87,7 @@ export function toServerConfig(env: Env): ServerConfig {
     },
     limits: {
       bulkMaxItems: env.BULK_MAX_ITEMS,
+      holdMaxSeconds: env.HOLD_MAX_SECONDS,
       bodyLimitBytes: env.BODY_LIMIT,
       searchMaxPageSize: env.SEARCH_MAX_PAGE_SIZE,
       csvMaxBytes: env.CSV_MAX_BYTES,

@@ -56,9 +56,9 @@ export function createServerContainer(config: ServerConfig, overrides: ServerOve
   else container.bind(id('auth')).toConstantValue(auth);
 
   container.bind(id('service')).toDynamicValue(async (context) => {
-    const { stores, readModel, unitOfWork } = await context.getAsync(id('persistence'));
-    const limits = { ...DEFAULT_LIMITS, bulkMaxItems: config.limits.bulkMaxItems, maxPageSize: config.limits.searchMaxPageSize };
-    return new MeteredInventoryService({ stores, readModel, unitOfWork, clock: context.get(id('clock')), limits }, context.get(id('metrics')));
+    const { stores, readModel, unitOfWork, holds } = await context.getAsync(id('persistence'));
+    const limits = { ...DEFAULT_LIMITS, bulkMaxItems: config.limits.bulkMaxItems, maxPageSize: config.limits.searchMaxPageSize, holdMaxSeconds: config.limits.holdMaxSeconds };
+    return new MeteredInventoryService({ stores, readModel, unitOfWork, holds, clock: context.get(id('clock')), limits }, context.get(id('metrics')));
   });
 
   container.bind(id('app')).toDynamicValue(async (context) => {

@@ -1,5 +1,5 @@
 import { createServer, type Server, type ServerOptions } from 'node:http';
-import type { Clock, IdempotencyStore } from '@inventory/core';
+import { expireHolds, type Clock, type HoldStore, type IdempotencyStore } from '@inventory/core';
 import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from '../config/server-config.js';
@@ -37,10 +37,12 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info({ url }, 'listening');
     const purging = purgeIdempotencyKeys(persistence.idempotency, container.get(id('clock')), logger);
+    const sweeping = sweepHolds(persistence.holds, container.get(id('clock')), logger);
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
         clearInterval(purging);
+        clearInterval(sweeping);
         container.get(id('state')).stopAccepting();
         await connections.drain(drainTimeoutMs);
         await persistence.close();
@@ -95,6 +97,25 @@ function purgeIdempotencyKeys(store: IdempotencyStore, clock: Clock, logger: Log
       (error: unknown) => logger.warn({ cause: error instanceof Error ? error.message : String(error) }, 'expired idempotency keys could not be purged; retrying later'),
     );
   }, PURGE_INTERVAL_MS);
+  timer.unref();
+  return timer;
+}
+
+/**
+ * How often lapsed holds are marked expired. Only tidying: a hold stops counting at its expiry
+ * whether swept or not (docs/holds.md); the sweep is where `hold.expired` events will come from.
+ */
+const HOLD_SWEEP_INTERVAL_MS = 30 * 1000;
+
+function sweepHolds(holds: HoldStore, clock: Clock, logger: Logger): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    expireHolds({ holds, clock }).then(
+      (expired) => {
+        if (expired > 0) logger.debug({ expired }, 'lapsed holds marked expired');
+      },
+      (error: unknown) => logger.warn({ cause: error instanceof Error ? error.message : String(error) }, 'lapsed holds could not be swept; retrying later'),
+    );
+  }, HOLD_SWEEP_INTERVAL_MS);
   timer.unref();
   return timer;
 }

@@ -75,6 +75,13 @@ const EXPECTED: Readonly<Record<string, readonly Expectation[]>> = {
     { block: 'READ_TOKEN=', stdout: /"code":10002,"status":403,"type":"Forbidden"/, failure: true },
     { block: 'clients list', stdout: /\tacme-reports\tinventory:read\t.*client_secret: .*Revoked /s },
   ],
+  'docs/holds.md': [
+    { block: 'cart-123-hold-1', stdout: /"status":"active",.*"lines":\[\{"productId":1001,"warehouseId":null,"quantity":2\}\]/ },
+    { block: 'cart-124', stdout: /"code":13010,"status":409,"type":"InsufficientStock",.*"path":"lines.0","message":"requested 1000000, available \d+"/, failure: true },
+    { block: 'status=active', stdout: /"messages":\["Hold extended"\].*"status":"committed"/s },
+    { block: '"$B/v2/holds/$HOLD_ID/commit"', stdout: /"code":13021,"status":409,"type":"HoldNotActive"/, failure: true },
+    { block: 'holdCreate', stdout: /"holdCreate":\{"id":"\d+","status":"active"\}.*"heldQuantity":1,/s },
+  ],
   'docs/configuration.md': [{ block: 'PORT=http', stdout: /PORT: must be an integer from 0 to 65535\nexit code 1/ }],
   'docs/operations.md': [{ block: '/healthz', stdout: /\{"status":"ok"\}\{"status":"ready"\}http_requests_total\{/ }],
 };

@@ -8,6 +8,8 @@ import { serviceUnavailable, toPersistenceError } from '../sql/database-errors.j
 import { quietKnexLog } from '../sql/quiet-knex-log.js';
 import type { SqlPersistence } from '../sql-persistence.js';
 import { KnexIdempotencyStore } from '../stores/knex-idempotency-store.js';
+import { PgHoldPlacer } from '../stores/hold-placement.js';
+import { SqlHoldStore } from '../stores/sql-hold-store.js';
 import { SqlReadModel } from '../stores/sql-read-model.js';
 import { autoCommitStores, sqlStores } from '../stores/sql-stores.js';
 import { PgExecutor, StatementNames } from './pg-executor.js';
@@ -33,6 +35,7 @@ export function createPgPersistence(options: PgPoolOptions): SqlPersistence {
     stores: autoCommitStores(sqlStores(reader, new PgUpsertWriter(reader)), unitOfWork),
     readModel: new SqlReadModel(reader),
     unitOfWork,
+    holds: new SqlHoldStore(reader, unitOfWork, new PgHoldPlacer(reader)),
     migrate: () => migrate(options, db),
     async ping() {
       try {

@@ -15,14 +15,19 @@ export class PgUnitOfWork implements UnitOfWork {
     private readonly names: StatementNames,
   ) {}
 
-  async run<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
+  run<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
+    return this.transaction((executor) => work(sqlStores(executor, new PgUpsertWriter(executor))));
+  }
+
+  /** The same transaction with the executor itself, for stores of this package that write their own SQL. */
+  async transaction<T>(work: (executor: PgExecutor) => Promise<T>): Promise<T> {
     const client = await this.connect();
     const executor = new PgExecutor(client, this.names);
     let broken: Error | undefined;
     try {
       await query(client, 'BEGIN');
       try {
-        const result = await work(sqlStores(executor, new PgUpsertWriter(executor)));
+        const result = await work(executor);
         await query(client, 'COMMIT');
         return result;
       } catch (error) {

@@ -8,6 +8,8 @@ import { serviceUnavailable } from '../sql/database-errors.js';
 import { quietKnexLog } from '../sql/quiet-knex-log.js';
 import type { SqlPersistence } from '../sql-persistence.js';
 import { KnexIdempotencyStore } from '../stores/knex-idempotency-store.js';
+import { TransactionalHoldPlacer } from '../stores/hold-placement.js';
+import { SqlHoldStore } from '../stores/sql-hold-store.js';
 import { SqlReadModel } from '../stores/sql-read-model.js';
 import { autoCommitStores, sqlStores } from '../stores/sql-stores.js';
 import { AsyncLock } from './async-lock.js';
@@ -42,6 +44,7 @@ export function createSqlitePersistence(filename: string, busyTimeoutMs: number)
     stores: autoCommitStores(sqlStores(readExecutor, new SqliteUpsertWriter(readExecutor)), unitOfWork),
     readModel: new SqlReadModel(readExecutor),
     unitOfWork,
+    holds: new SqlHoldStore(readExecutor, unitOfWork, new TransactionalHoldPlacer(unitOfWork)),
     migrate() {
       migrating = migrating.catch(() => undefined).then(async () => {
         await db.migrate.latest({ migrationSource: migrationSource(migrations, 'sqlite') });

@@ -23,14 +23,19 @@ export class SqliteUnitOfWork implements UnitOfWork {
     private readonly shared: boolean,
   ) {}
 
-  async run<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
+  run<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
+    return this.transaction((executor) => work(sqlStores(executor, new SqliteUpsertWriter(executor))));
+  }
+
+  /** The same transaction with the executor itself, for stores of this package that write their own SQL. */
+  async transaction<T>(work: (executor: SqliteExecutor) => Promise<T>): Promise<T> {
     const deadline = Date.now() + this.busyTimeoutMs;
     await this.lock.acquire(this.busyTimeoutMs);
     try {
       await this.begin(deadline);
       const executor = new SqliteExecutor(this.writer);
       try {
-        const result = await work(sqlStores(executor, new SqliteUpsertWriter(executor)));
+        const result = await work(executor);
         this.finish('COMMIT');
         return result;
       } catch (error) {

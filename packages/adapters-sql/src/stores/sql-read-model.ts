@@ -6,6 +6,7 @@ import {
   type InventoryFilter,
   type InventoryReadModel,
   type InventoryRecord,
+  type IsoInstant,
   type LookupAggregate,
   type PageRequest,
   type ProductInventory,
@@ -33,7 +34,10 @@ export class SqlReadModel implements InventoryReadModel {
     const allowed = filter.productIds === undefined ? undefined : new Set(filter.productIds);
     const wanted = [...new Set(productIds)].filter((id) => isStorableId(id) && (allowed === undefined || allowed.has(id)));
     const found = wanted.length === 0 ? new Map<number, ProductInventory>() : await this.aggregatesOf(tenant, { ...filter, productIds: wanted }, options);
-    return productIds.map((id) => found.get(id) ?? emptyAggregate(id, options));
+    // A product without matching records may still be held (its stock was deleted or moved): only then a second query.
+    const bare = wanted.filter((id) => !found.has(id));
+    const held = bare.length === 0 ? new Map<number, number>() : await this.heldOf(tenant, bare, filter.warehouseIds, options.now);
+    return productIds.map((id) => found.get(id) ?? emptyAggregate(id, options, held.get(id) ?? 0));
   }
 
   /**
@@ -46,7 +50,7 @@ export class SqlReadModel implements InventoryReadModel {
     // Built in text order, so positional placeholders bind in order; the lookup binds three times.
     const matches = `(SELECT COUNT(*) FROM (${lookupProductIds(tenant, lookup, params)} LIMIT 2) m) AS matches`;
     const productId = `(${lookupProductIds(tenant, lookup, params)} LIMIT 1) AS product_id`;
-    const sums = aggregateSums(params, options.startOfToday);
+    const sums = aggregateSums(params, options, { tenant, productId: (bound) => `(${lookupProductIds(tenant, lookup, bound)} LIMIT 1)`, warehouseIds: filter.warehouseIds });
     const records = `${filterConditions(tenant, filter, params)} AND product_id = (${lookupProductIds(tenant, lookup, params)} LIMIT 1)`;
     const [row] = await this.executor.all(`SELECT ${matches}, ${productId}, ${sums} FROM inventory WHERE ${records}`, params.values);
     const count = this.executor.dialect.readInteger(row?.['matches'] ?? 0);
@@ -63,7 +67,7 @@ export class SqlReadModel implements InventoryReadModel {
 
   private async page(tenant: TenantId, filter: InventoryFilter, limit: number, offset: number, options: AggregateOptions): Promise<ProductInventory[]> {
     const params = new SqlParams(this.executor.dialect);
-    const select = options.withBalance ? 'product_id' : aggregateColumns(params, options.startOfToday);
+    const select = options.withBalance ? 'product_id' : aggregateColumns(params, options, tenant, filter.warehouseIds);
     const where = filterConditions(tenant, filter, params);
     const sql = `SELECT ${select} FROM inventory WHERE ${where} GROUP BY product_id ORDER BY product_id LIMIT ${params.int(limit)} OFFSET ${params.int(offset)}`;
     const rows = await this.executor.all(sql, params.values);
@@ -77,7 +81,7 @@ export class SqlReadModel implements InventoryReadModel {
   private async aggregatesOf(tenant: TenantId, filter: InventoryFilter, options: AggregateOptions): Promise<Map<number, ProductInventory>> {
     if (options.withBalance) return this.aggregatesWithBalance(tenant, filter, options);
     const params = new SqlParams(this.executor.dialect);
-    const select = aggregateColumns(params, options.startOfToday);
+    const select = aggregateColumns(params, options, tenant, filter.warehouseIds);
     const rows = await this.executor.all(`SELECT ${select} FROM inventory WHERE ${filterConditions(tenant, filter, params)} GROUP BY product_id`, params.values);
     return new Map(rows.map((row) => [row['product_id'] as number, toProductInventory(row, this.executor.dialect)]));
   }
@@ -93,9 +97,19 @@ export class SqlReadModel implements InventoryReadModel {
       if (list === undefined) byProduct.set(record.productId, [record]);
       else list.push(record);
     }
+    const held = byProduct.size === 0 ? new Map<number, number>() : await this.heldOf(tenant, [...byProduct.keys()], filter.warehouseIds, options.now);
     const found = new Map<number, ProductInventory>();
-    for (const [id, balance] of byProduct) found.set(id, { ...aggregateInventory(id, balance, options.startOfToday), balance });
+    for (const [id, balance] of byProduct) found.set(id, { ...aggregateInventory(id, balance, options.startOfToday, held.get(id) ?? 0), balance });
     return found;
+  }
+
+  /** Held quantities alone, per product, for aggregates not computed by the grouped statement. */
+  private async heldOf(tenant: TenantId, productIds: readonly number[], warehouseIds: readonly number[] | undefined, now: IsoInstant): Promise<Map<number, number>> {
+    const params = new SqlParams(this.executor.dialect);
+    const where = [`tenant = ${params.text(tenant)}`, params.inList('product_id', productIds, 'int'), `active_until > ${params.instant(now)}`];
+    if (warehouseIds !== undefined) where.push(params.inList('warehouse_id', warehouseIds, 'int'));
+    const rows = await this.executor.all(`SELECT product_id, SUM(quantity) AS held FROM hold_lines WHERE ${where.join(' AND ')} GROUP BY product_id`, params.values);
+    return new Map(rows.map((row) => [row['product_id'] as number, this.executor.dialect.readInteger(row['held'])]));
   }
 
   private async countProducts(tenant: TenantId, filter: InventoryFilter): Promise<number> {
@@ -105,7 +119,7 @@ export class SqlReadModel implements InventoryReadModel {
   }
 }
 
-function emptyAggregate(productId: number, options: AggregateOptions): ProductInventory {
-  const aggregate = aggregateInventory(productId, [], options.startOfToday);
+function emptyAggregate(productId: number, options: AggregateOptions, heldQuantity = 0): ProductInventory {
+  const aggregate = aggregateInventory(productId, [], options.startOfToday, heldQuantity);
   return options.withBalance ? { ...aggregate, balance: [] } : aggregate;
 }

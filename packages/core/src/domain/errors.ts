@@ -26,7 +26,9 @@ export type ErrorCode =
   | 'VERSION_CONFLICT'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'IDEMPOTENCY_KEY_IN_FLIGHT'
-  | 'INSUFFICIENT_STOCK';
+  | 'INSUFFICIENT_STOCK'
+  | 'HOLD_NOT_FOUND'
+  | 'HOLD_NOT_ACTIVE';
 
 /** The one error type of the domain; identify it by `code` (see {@link isInventoryError}), not by class. */
 export class InventoryError extends Error {

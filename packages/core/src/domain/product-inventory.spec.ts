@@ -9,7 +9,7 @@ const asRecord = (id: number, values = aRecord().build()): InventoryRecord => ({
 
 describe('aggregateInventory', () => {
   it('when a product has no records, everything is zero and the date null', () => {
-    expect(aggregateInventory(4, [], TODAY)).toEqual({ productId: 4, totalQuantity: 0, totalReservedQuantity: 0, localQuantity: 0, localReservedQuantity: 0, supplierQuantity: 0, supplierReservedQuantity: 0, nextDeliveryDate: null });
+    expect(aggregateInventory(4, [], TODAY)).toEqual({ productId: 4, totalQuantity: 0, totalReservedQuantity: 0, localQuantity: 0, localReservedQuantity: 0, supplierQuantity: 0, supplierReservedQuantity: 0, nextDeliveryDate: null, heldQuantity: 0, availableQuantity: 0 });
   });
 
   it('totals always equal the sum of their parts, and of all quantities', () => {

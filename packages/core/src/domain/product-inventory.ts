@@ -11,18 +11,24 @@ export interface ProductInventory {
   readonly supplierQuantity: number;
   readonly supplierReservedQuantity: number;
   readonly nextDeliveryDate: IsoInstant | null;
+  /** Stock set aside by active holds in this scope (docs/holds.md). */
+  readonly heldQuantity: number;
+  /** `totalQuantity` − `heldQuantity`: what a new hold may still take in this scope. */
+  readonly availableQuantity: number;
   /** The records themselves, present only when asked for. */
   readonly balance?: readonly InventoryRecord[];
 }
 
 /**
  * Aggregates one product's records. `startOfToday` (midnight UTC, from the clock port) is the
- * earliest next delivery date that still counts.
+ * earliest next delivery date that still counts; `heldQuantity` is what active holds set aside in
+ * the same scope.
  */
 export function aggregateInventory(
   productId: number,
   records: Iterable<InventoryRecord>,
   startOfToday: IsoInstant,
+  heldQuantity = 0,
 ): ProductInventory {
   let localQuantity = 0;
   let localReservedQuantity = 0;
@@ -41,17 +47,17 @@ export function aggregateInventory(
       nextDeliveryDate = date;
     }
   }
-  return productInventoryOf(productId, { localQuantity, localReservedQuantity, supplierQuantity, supplierReservedQuantity }, nextDeliveryDate);
+  return productInventoryOf(productId, { localQuantity, localReservedQuantity, supplierQuantity, supplierReservedQuantity }, nextDeliveryDate, heldQuantity);
 }
 
 /** The four sums of an aggregate, free and reserved stock per inventory type. */
 export type StockSums = Pick<ProductInventory, 'localQuantity' | 'localReservedQuantity' | 'supplierQuantity' | 'supplierReservedQuantity'>;
 
 /**
- * The aggregate from its sums: the one place the totals are derived, whether core summed the
- * records or a read model's query did.
+ * The aggregate from its sums and held quantity: the one place the totals and the available
+ * quantity are derived, whether core summed the records or a read model's query did.
  */
-export function productInventoryOf(productId: number, sums: StockSums, nextDeliveryDate: IsoInstant | null): ProductInventory {
+export function productInventoryOf(productId: number, sums: StockSums, nextDeliveryDate: IsoInstant | null, heldQuantity: number): ProductInventory {
   const { localQuantity, localReservedQuantity, supplierQuantity, supplierReservedQuantity } = sums;
   return {
     productId,
@@ -62,5 +68,7 @@ export function productInventoryOf(productId: number, sums: StockSums, nextDeliv
     supplierQuantity,
     supplierReservedQuantity,
     nextDeliveryDate,
+    heldQuantity,
+    availableQuantity: localQuantity + supplierQuantity - heldQuantity,
   };
 }

@@ -1,5 +1,6 @@
 import type { PersistenceAdapters } from '../ports/persistence.js';
 import type { Stores } from '../ports/unit-of-work.js';
+import { MemoryHoldStore } from './memory-hold-store.js';
 import { MemoryIdempotencyStore } from './memory-idempotency-store.js';
 import { MemoryInventoryRepository } from './memory-inventory-repository.js';
 import { MemoryMovementLedger } from './memory-movement-ledger.js';
@@ -12,5 +13,6 @@ import { MemoryUnitOfWork } from './memory-unit-of-work.js';
 export function createMemoryAdapters(): PersistenceAdapters {
   const state = new MemoryState();
   const stores: Stores = { inventory: new MemoryInventoryRepository(state), products: new MemoryProductDirectory(state), movements: new MemoryMovementLedger(state) };
-  return { stores, readModel: new MemoryReadModel(state), unitOfWork: new MemoryUnitOfWork(state, stores), idempotency: new MemoryIdempotencyStore() };
+  const unitOfWork = new MemoryUnitOfWork(state, stores);
+  return { stores, readModel: new MemoryReadModel(state), unitOfWork, idempotency: new MemoryIdempotencyStore(), holds: new MemoryHoldStore(state, unitOfWork) };
 }

@@ -1,10 +1,11 @@
 import { InventoryError } from '../domain/errors.js';
 import type { IsoInstant } from '../domain/instant.js';
-import { identityKeyString, inventoryTypeOf, type InventoryChanges, type InventoryRecord, type InventoryValues } from '../domain/inventory-record.js';
+import { identityKeyString, type InventoryChanges, type InventoryRecord, type InventoryValues } from '../domain/inventory-record.js';
 import { LIMITS } from '../domain/field-limits.js';
 import { EMBEDDED_ORIGIN, type MovementNote, type WriteOrigin } from '../domain/movement.js';
 import type { TenantId } from '../domain/tenant.js';
 import type { AdjustmentOutcome, AdjustmentRow, InventoryRepository, InventoryUpsert, RecordWrite, UpsertConflict, UpsertOutcome } from '../ports/inventory-repository.js';
+import { appendMovement } from './memory-movement-ledger.js';
 import type { MemoryState } from './memory-state.js';
 
 /** Inventory records in memory, with the same identity-key, version and no-op rules as the database. */
@@ -18,7 +19,7 @@ export class MemoryInventoryRepository implements InventoryRepository {
   create(tenant: TenantId, values: InventoryValues, now: IsoInstant, origin: WriteOrigin = EMBEDDED_ORIGIN): Promise<InventoryRecord> {
     if (this.findByKey(tenant, values) !== undefined) return Promise.reject(alreadyExists());
     const record = this.insert(tenant, values, now);
-    this.move(tenant, record, record.quantity, SET, origin, now);
+    appendMovement(this.state, tenant, record, record.quantity, SET, origin, now);
     return Promise.resolve(record);
   }
 
@@ -31,7 +32,7 @@ export class MemoryInventoryRepository implements InventoryRepository {
     const holder = this.findByKey(tenant, next);
     if (holder !== undefined && holder.id !== id) return Promise.reject(alreadyExists());
     this.state.records.set(id, { tenant, value: next });
-    this.move(tenant, next, next.quantity - current.quantity, SET, origin, now);
+    appendMovement(this.state, tenant, next, next.quantity - current.quantity, SET, origin, now);
     return Promise.resolve({ status: 'written', record: next, changed: true });
   }
 
@@ -40,7 +41,7 @@ export class MemoryInventoryRepository implements InventoryRepository {
     if (current === undefined) return Promise.resolve({ status: 'missing' });
     if (versions !== undefined && !versions.includes(current.version)) return Promise.resolve({ status: 'version-mismatch', version: current.version });
     this.state.records.delete(id);
-    this.move(tenant, { ...current, quantity: 0 }, -current.quantity, { reason: 'delete', reference: '' }, origin, now ?? current.lastModifiedAt);
+    appendMovement(this.state, tenant, { ...current, quantity: 0 }, -current.quantity, { reason: 'delete', reference: '' }, origin, now ?? current.lastModifiedAt);
     return Promise.resolve({ status: 'written', record: current, changed: true });
   }
 
@@ -54,7 +55,7 @@ export class MemoryInventoryRepository implements InventoryRepository {
         if (quantity < LIMITS.quantity.min || quantity > LIMITS.quantity.max) return { status: 'out-of-range', quantity: current?.quantity ?? 0 };
         const record = current === undefined ? this.insert(tenant, { ...values, quantity }, now) : { ...current, quantity, lastModifiedAt: now, version: current.version + 1 };
         this.state.records.set(record.id, { tenant, value: record });
-        const movementId = this.move(tenant, record, delta, note, origin, now);
+        const movementId = appendMovement(this.state, tenant, record, delta, note, origin, now);
         return { status: 'applied', id: record.id, created: current === undefined, quantity, version: record.version, movementId };
       }),
     );
@@ -69,14 +70,14 @@ export class MemoryInventoryRepository implements InventoryRepository {
         if (expectedVersion !== undefined && expectedVersion !== (current?.version ?? 0)) return { conflictVersion: current?.version ?? 0 };
         if (current === undefined) {
           const record = this.insert(tenant, values, now);
-          this.move(tenant, record, record.quantity, SET, origin, now);
+          appendMovement(this.state, tenant, record, record.quantity, SET, origin, now);
           return { id: record.id, created: true, changed: true };
         }
         const changes: InventoryChanges = { ...Object.fromEntries(overwrite.map((field) => [field, values[field]])), quantity: values.quantity };
         if (!differs(current, changes)) return { id: current.id, created: false, changed: false };
         const next = { ...current, ...changes, lastModifiedAt: now, version: current.version + 1 };
         this.state.records.set(current.id, { tenant, value: next });
-        this.move(tenant, next, next.quantity - current.quantity, SET, origin, now);
+        appendMovement(this.state, tenant, next, next.quantity - current.quantity, SET, origin, now);
         return { id: current.id, created: false, changed: true };
       }),
     );
@@ -86,16 +87,6 @@ export class MemoryInventoryRepository implements InventoryRepository {
     let count = 0;
     for (const record of this.state.recordsOf(tenant)) if (record.productId === productId) count += 1;
     return Promise.resolve(count);
-  }
-
-  /** Appends the movement of a quantity change (none when it did not change); returns its id. */
-  private move(tenant: TenantId, record: InventoryRecord, delta: number, note: MovementNote, origin: WriteOrigin, now: IsoInstant): number {
-    if (delta === 0) return 0;
-    const id = (this.state.movements.at(-1)?.value.id ?? 0) + 1;
-    const { productId, warehouseId, location, companyId, supplier, supplierCode } = record;
-    const movement = { id, inventoryId: record.id, productId, inventoryType: inventoryTypeOf(record), warehouseId, location, companyId, supplier, supplierCode, delta, quantityAfter: record.quantity, ...note, ...origin, createdAt: now };
-    this.state.movements.push({ tenant, value: movement });
-    return id;
   }
 
   private insert(tenant: TenantId, values: InventoryValues, now: IsoInstant): InventoryRecord {

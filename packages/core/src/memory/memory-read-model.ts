@@ -12,13 +12,13 @@ export class MemoryReadModel implements InventoryReadModel {
 
   aggregate(tenant: TenantId, productIds: readonly number[], filter: InventoryFilter, options: AggregateOptions): Promise<ProductInventory[]> {
     const byProduct = this.matchingByProduct(tenant, filter);
-    return Promise.resolve(productIds.map((id) => toAggregate(id, byProduct.get(id) ?? [], options)));
+    return Promise.resolve(productIds.map((id) => this.toAggregate(tenant, id, byProduct.get(id) ?? [], filter, options)));
   }
 
   search(tenant: TenantId, filter: InventoryFilter, page: PageRequest, options: AggregateOptions): Promise<AggregatePage> {
     const byProduct = this.matchingByProduct(tenant, filter);
     const ids = [...byProduct.keys()].sort((a, b) => a - b);
-    const items = pageSlice(ids, page).map((id) => toAggregate(id, byProduct.get(id) ?? [], options));
+    const items = pageSlice(ids, page).map((id) => this.toAggregate(tenant, id, byProduct.get(id) ?? [], filter, options));
     return Promise.resolve({ items, itemsFound: ids.length });
   }
 
@@ -32,9 +32,10 @@ export class MemoryReadModel implements InventoryReadModel {
     }
     return byProduct;
   }
-}
 
-function toAggregate(productId: number, records: InventoryRecord[], options: AggregateOptions): ProductInventory {
-  const aggregate = aggregateInventory(productId, records, options.startOfToday);
-  return options.withBalance ? { ...aggregate, balance: [...records].sort((a, b) => a.id - b.id) } : aggregate;
+  private toAggregate(tenant: TenantId, productId: number, records: InventoryRecord[], filter: InventoryFilter, options: AggregateOptions): ProductInventory {
+    const held = this.state.heldQuantity(tenant, productId, filter.warehouseIds, options.now);
+    const aggregate = aggregateInventory(productId, records, options.startOfToday, held);
+    return options.withBalance ? { ...aggregate, balance: [...records].sort((a, b) => a.id - b.id) } : aggregate;
+  }
 }

@@ -8,6 +8,8 @@ import type { TenantId } from '../domain/tenant.js';
 export interface AggregateOptions {
   /** Midnight UTC today; next delivery dates before it do not count. */
   readonly startOfToday: IsoInstant;
+  /** The clock's now: holds count while their expiry is after it. */
+  readonly now: IsoInstant;
   /** Include the matching records as `balance`. */
   readonly withBalance: boolean;
 }

@@ -1,3 +1,4 @@
+import type { HoldStore } from './hold-store.js';
 import type { IdempotencyStore } from './idempotency-store.js';
 import type { InventoryReadModel } from './inventory-read-model.js';
 import type { Stores, UnitOfWork } from './unit-of-work.js';
@@ -8,4 +9,5 @@ export interface PersistenceAdapters {
   readonly readModel: InventoryReadModel;
   readonly unitOfWork: UnitOfWork;
   readonly idempotency: IdempotencyStore;
+  readonly holds: HoldStore;
 }

@@ -1,3 +1,5 @@
+import { describeHoldContract } from './hold-contract.js';
+import { describeHoldModelContract } from './hold-model-contract.js';
 import { describeIdempotencyStoreContract } from './idempotency-store-contract.js';
 import { describeLedgerContract } from './ledger-contract.js';
 import { describeInventoryRepositoryContract } from './inventory-repository-contract.js';
@@ -16,6 +18,8 @@ export { describeUseCaseContract } from './use-case-contract.js';
 export { describeModelBasedContract } from './model-based-contract.js';
 export { serviceOver } from './service-over.js';
 export { describeIdempotencyStoreContract, describeLedgerContract };
+export { describeHoldContract, holdLine, holdOf } from './hold-contract.js';
+export { describeHoldModelContract } from './hold-model-contract.js';
 
 /** Every persistence contract suite, for one adapter. */
 export function describePersistenceContract(name: string, fixture: PersistenceFixture, options: { modelRuns?: number } = {}): void {
@@ -26,4 +30,6 @@ export function describePersistenceContract(name: string, fixture: PersistenceFi
   describeModelBasedContract(name, fixture, options.modelRuns);
   describeIdempotencyStoreContract(name, fixture);
   describeLedgerContract(name, fixture);
+  describeHoldContract(name, fixture);
+  describeHoldModelContract(name, fixture, options.modelRuns);
 }

@@ -1,5 +1,5 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { isInventoryError, type ErrorCode } from '../domain/errors.js';
+import { isInventoryError, type ErrorCode, type InventoryError } from '../domain/errors.js';
 import { compareIdentityKeys } from '../domain/inventory-record.js';
 import type { UpsertConflict, UpsertOutcome } from '../ports/inventory-repository.js';
 import type { PersistenceAdapters } from '../ports/persistence.js';
@@ -17,12 +17,13 @@ export function written(outcomes: readonly (UpsertOutcome | UpsertConflict)[]): 
   });
 }
 
-export async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
+export async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<InventoryError> {
   const error: unknown = await promise.then(
     () => undefined,
     (rejection: unknown) => rejection,
   );
   expect(isInventoryError(error) ? error.code : error).toBe(code);
+  return error as InventoryError;
 }
 
 /** The behaviour every `InventoryRepository` must share with the in-memory reference. */

@@ -18,7 +18,7 @@ function adjustment(values: InventoryValues, delta: number, extra: Partial<Adjus
 /** The ledger's invariant: every record's movements, in id order, chain to its quantity. */
 async function expectLedgerExplainsStock(db: PersistenceAdapters, tenant: TenantId, productIds: readonly number[]): Promise<void> {
   const movements = await db.stores.movements.list(tenant, {}, 100_000);
-  const records = (await db.readModel.aggregate(tenant, productIds, {}, { startOfToday: NOW, withBalance: true })).flatMap((aggregate) => aggregate.balance ?? []);
+  const records = (await db.readModel.aggregate(tenant, productIds, {}, { startOfToday: NOW, now: NOW, withBalance: true })).flatMap((aggregate) => aggregate.balance ?? []);
   const byRecord = new Map<number, Movement[]>();
   for (const movement of movements) byRecord.set(movement.inventoryId, [...(byRecord.get(movement.inventoryId) ?? []), movement]);
   for (const record of records) {
@@ -93,7 +93,7 @@ export function describeLedgerContract(name: string, fixture: PersistenceFixture
           for (const { tenant, warehouseId, kind, quantity } of steps) {
             const values = aRecord().inWarehouse(warehouseId).withQuantity(quantity).build();
             await db.unitOfWork.run(async (stores) => {
-              const [existing] = (await db.readModel.aggregate(tenant, [1], { warehouseIds: [warehouseId] }, { startOfToday: NOW, withBalance: true }))[0]?.balance ?? [];
+              const [existing] = (await db.readModel.aggregate(tenant, [1], { warehouseIds: [warehouseId] }, { startOfToday: NOW, now: NOW, withBalance: true }))[0]?.balance ?? [];
               if (kind === 'set') await stores.inventory.upsertMany(tenant, [{ values, overwrite: [] }], NOW);
               if (kind === 'adjust' && quantity !== 0) await stores.inventory.adjustMany(tenant, [adjustment(values, quantity, { allowNegative: quantity % 2 === 0 })], NOW);
               if (kind === 'patch' && existing !== undefined) await stores.inventory.update(tenant, existing.id, { quantity }, NOW);

@@ -12,7 +12,7 @@ import type { PersistenceFixture } from './persistence-fixture.js';
 
 const NOW = instant('2025-06-15T10:00:00.000Z');
 const TODAY = startOfUtcDay(NOW);
-const options = { startOfToday: TODAY, withBalance: false };
+const options = { startOfToday: TODAY, now: NOW, withBalance: false };
 
 /** The behaviour every `InventoryReadModel` must share with the pure aggregate (docs/rest.md). */
 export function describeReadModelContract(name: string, fixture: PersistenceFixture): void {
@@ -50,6 +50,8 @@ export function describeReadModelContract(name: string, fixture: PersistenceFixt
         totalQuantity: 111,
         totalReservedQuantity: 23,
         nextDeliveryDate: null,
+        heldQuantity: 0,
+        availableQuantity: 111,
       });
     });
 
@@ -73,7 +75,7 @@ export function describeReadModelContract(name: string, fixture: PersistenceFixt
       await seed(TENANT_A, aRecord().forProduct(2).withQuantity(4).build());
       const aggregates = await db.readModel.aggregate(TENANT_A, [9, 2, 1], {}, options);
       expect(aggregates.map((aggregate) => [aggregate.productId, aggregate.totalQuantity])).toEqual([[9, 0], [2, 4], [1, 0]]);
-      expect(aggregates[0]).toEqual({ productId: 9, totalQuantity: 0, totalReservedQuantity: 0, localQuantity: 0, localReservedQuantity: 0, supplierQuantity: 0, supplierReservedQuantity: 0, nextDeliveryDate: null });
+      expect(aggregates[0]).toEqual({ productId: 9, totalQuantity: 0, totalReservedQuantity: 0, localQuantity: 0, localReservedQuantity: 0, supplierQuantity: 0, supplierReservedQuantity: 0, nextDeliveryDate: null, heldQuantity: 0, availableQuantity: 0 });
     });
 
     it('when thousands of products are aggregated at once, each gets its own figures', async () => {

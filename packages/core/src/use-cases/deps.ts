@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/clock.js';
+import type { HoldStore } from '../ports/hold-store.js';
 import type { InventoryReadModel } from '../ports/inventory-read-model.js';
 import type { Stores, UnitOfWork } from '../ports/unit-of-work.js';
 
@@ -7,9 +8,11 @@ export interface InventoryLimits {
   readonly bulkMaxItems: number;
   /** Largest search page. */
   readonly maxPageSize: number;
+  /** Longest hold, in seconds (`HOLD_MAX_SECONDS`). */
+  readonly holdMaxSeconds: number;
 }
 
-export const DEFAULT_LIMITS: InventoryLimits = { bulkMaxItems: 10_000, maxPageSize: 1000 };
+export const DEFAULT_LIMITS: InventoryLimits = { bulkMaxItems: 10_000, maxPageSize: 1000, holdMaxSeconds: 604_800 };
 
 /** What every use case may reach: the ports, and nothing else. */
 export interface InventoryDeps {
@@ -17,6 +20,7 @@ export interface InventoryDeps {
   readonly stores: Stores;
   readonly readModel: InventoryReadModel;
   readonly unitOfWork: UnitOfWork;
+  readonly holds: HoldStore;
   readonly clock: Clock;
   readonly limits: InventoryLimits;
 }

@@ -1,9 +1,9 @@
 import { checkLookup, type ProductLookup } from '../domain/lookup-key.js';
 import type { ProductInventory } from '../domain/product-inventory.js';
-import { startOfUtcDay } from '../domain/instant.js';
 import { validationFailed } from '../domain/errors.js';
 import { LIMITS } from '../domain/field-limits.js';
 import type { TenantId } from '../domain/tenant.js';
+import { aggregateOptionsAt } from './aggregate-options.js';
 import type { InventoryDeps } from './deps.js';
 import { requireSingleMatch, resolveProduct } from './resolve-product.js';
 
@@ -21,7 +21,7 @@ export async function getProductInventory(deps: InventoryDeps, tenant: TenantId,
     throw validationFailed([{ path: 'warehouseId', message: 'must be an integer ≥ 0' }]);
   }
   const filter = warehouseId === undefined ? {} : { warehouseIds: [warehouseId] };
-  const options = { startOfToday: startOfUtcDay(deps.clock.now()), withBalance: query.withBalance };
+  const options = aggregateOptionsAt(deps.clock.now(), query.withBalance);
   if (deps.readModel.aggregateOfLookup !== undefined && !query.withBalance) {
     // One round trip for the hot read: the lookup and the aggregate together.
     const found = await deps.readModel.aggregateOfLookup(tenant, checkLookup(query.lookup), filter, options);

@@ -1,6 +1,6 @@
-import { startOfUtcDay } from '../domain/instant.js';
 import type { ProductInventory } from '../domain/product-inventory.js';
 import type { TenantId } from '../domain/tenant.js';
+import { aggregateOptionsAt } from './aggregate-options.js';
 import type { InventoryDeps } from './deps.js';
 
 /**
@@ -15,8 +15,5 @@ export async function getProductsInventory(
   withBalance: boolean,
 ): Promise<ProductInventory[]> {
   if (productIds.length === 0) return [];
-  return deps.readModel.aggregate(tenant, productIds, warehouseId === undefined ? {} : { warehouseIds: [warehouseId] }, {
-    startOfToday: startOfUtcDay(deps.clock.now()),
-    withBalance,
-  });
+  return deps.readModel.aggregate(tenant, productIds, warehouseId === undefined ? {} : { warehouseIds: [warehouseId] }, aggregateOptionsAt(deps.clock.now(), withBalance));
 }

@@ -22,6 +22,13 @@ import type { VersionCheck } from '../domain/version-check.js';
 import type { MovementFilter, WriteOrigin } from '../domain/movement.js';
 import { adjustInventory, type AdjustCommand, type AdjustmentResult } from './adjust-inventory.js';
 import { listMovements, type MovementPage } from './list-movements.js';
+import type { Hold } from '../domain/hold.js';
+import { commitHold } from './commit-hold.js';
+import { createHold, type CreateHoldCommand } from './create-hold.js';
+import { extendHold } from './extend-hold.js';
+import { getHold } from './get-hold.js';
+import { listHolds, type HoldList, type HoldQuery } from './list-holds.js';
+import { releaseHold } from './release-hold.js';
 
 /**
  * Every operation of the contract bound to one set of ports: what the REST and GraphQL transports
@@ -88,6 +95,30 @@ export class InventoryService {
 
   importInventoryCsv(tenant: TenantId, rows: AsyncIterable<readonly string[]>, options: CsvImportOptions): Promise<CsvImportResult> {
     return importInventoryCsv(this.deps, tenant, rows, options);
+  }
+
+  createHold(tenant: TenantId, command: CreateHoldCommand): Promise<Hold> {
+    return createHold(this.deps, tenant, command);
+  }
+
+  getHold(tenant: TenantId, id: string): Promise<Hold> {
+    return getHold(this.deps, tenant, id);
+  }
+
+  listHolds(tenant: TenantId, query: HoldQuery, page: PageRequest): Promise<HoldList> {
+    return listHolds(this.deps, tenant, query, page);
+  }
+
+  commitHold(tenant: TenantId, id: string, origin?: WriteOrigin): Promise<Hold> {
+    return commitHold(this.deps, tenant, id, origin);
+  }
+
+  releaseHold(tenant: TenantId, id: string): Promise<Hold> {
+    return releaseHold(this.deps, tenant, id);
+  }
+
+  extendHold(tenant: TenantId, id: string, expiresIn: number): Promise<Hold> {
+    return extendHold(this.deps, tenant, id, expiresIn);
   }
 
   get limits(): InventoryDeps['limits'] {

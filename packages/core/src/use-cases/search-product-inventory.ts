@@ -2,11 +2,12 @@ import { validationFailed } from '../domain/errors.js';
 import { LIMITS } from '../domain/field-limits.js';
 import type { InventoryFilter } from '../domain/inventory-filter.js';
 import type { InventoryType } from '../domain/inventory-record.js';
-import { parseIsoInstant, startOfUtcDay } from '../domain/instant.js';
+import { parseIsoInstant } from '../domain/instant.js';
 import { pageInfo, pageSlice, type PageInfo, type PageRequest } from '../domain/paging.js';
 import type { ProductInventory } from '../domain/product-inventory.js';
 import type { TenantId } from '../domain/tenant.js';
 import { IssueCollector } from '../domain/value-rules.js';
+import { aggregateOptionsAt } from './aggregate-options.js';
 import type { InventoryDeps } from './deps.js';
 
 export const MAX_SEARCH_PRODUCT_IDS = 1000;
@@ -41,7 +42,7 @@ export async function searchProductInventory(
   withBalance: boolean,
 ): Promise<SearchResult> {
   const filter = toFilter(input);
-  const options = { startOfToday: startOfUtcDay(deps.clock.now()), withBalance };
+  const options = aggregateOptionsAt(deps.clock.now(), withBalance);
   if (filter.productIds === undefined) {
     const found = await deps.readModel.search(tenant, filter, page, options);
     return { items: found.items, page: pageInfo(page, found.itemsFound, found.items.length) };

@@ -29,9 +29,11 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, GraphqlErrorMapping>> = {
   SERVICE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', type: 'ServiceUnavailable', status: 503 },
   PRECONDITION_FAILED: { code: 'PRECONDITION_FAILED', type: 'PreconditionFailed', status: 412 },
   VERSION_CONFLICT: { code: 'VERSION_CONFLICT', type: 'VersionConflict', status: 409 },
+  INSUFFICIENT_STOCK: { code: 'INSUFFICIENT_STOCK', type: 'InsufficientStock', status: 409 },
+  HOLD_NOT_FOUND: { code: 'HOLD_NOT_FOUND', type: 'HoldNotFound', status: 404 },
+  HOLD_NOT_ACTIVE: { code: 'HOLD_NOT_ACTIVE', type: 'HoldNotActive', status: 409 },
   IDEMPOTENCY_KEY_REUSED: { code: 'IDEMPOTENCY_KEY_REUSED', type: 'IdempotencyKeyReused', status: 422 },
   IDEMPOTENCY_KEY_IN_FLIGHT: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT', type: 'IdempotencyKeyInFlight', status: 409 },
-  INSUFFICIENT_STOCK: { code: 'INSUFFICIENT_STOCK', type: 'InsufficientStock', status: 409 },
 };
 
 /**

@@ -1,4 +1,5 @@
 import { getArgumentValues } from '@graphql-tools/utils';
+import { DEFAULT_PAGE_SIZE } from '@inventory/core';
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 
 /**
@@ -24,6 +25,7 @@ type ListSize = (args: Readonly<Record<string, unknown>>, scope: ListScope) => n
 const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Query._entities': (args) => lengthOf(args['representations']),
   'ProductInventoryPage.items': (_args, scope) => scope.pageSize,
+  'HoldPage.items': (_args, scope) => scope.pageSize,
   'ProductInventory.balance': () => ASSUMED_BALANCE_LENGTH,
   'BulkUpsertResult.items': (_args, scope) => scope.bulkItems,
 };
@@ -31,6 +33,7 @@ const LIST_SIZES: Readonly<Record<string, ListSize>> = {
 /** How a field narrows the scope of the lists below it. */
 const SCOPES: Readonly<Record<string, (args: Readonly<Record<string, unknown>>, scope: ListScope, input: ListCostInput) => ListScope>> = {
   'Query.inventorySearch': (args, scope, input) => ({ ...scope, pageSize: Math.min(pageSizeOf(args['input'], input.schema), input.maxPageSize) }),
+  'Query.holds': (args, scope, input) => ({ ...scope, pageSize: Math.min(typeof args['offset'] === 'number' ? Math.max(args['offset'], 1) : DEFAULT_PAGE_SIZE, input.maxPageSize) }),
   'Mutation.inventoryBulkUpsert': (args, scope) => ({ ...scope, bulkItems: lengthOf(args['items']) }),
 };
 

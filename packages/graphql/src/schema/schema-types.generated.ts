@@ -122,6 +122,60 @@ export type ErrorDetail = {
   readonly path: Scalars['String']['output'];
 };
 
+/** Stock set aside for a cart or order until committed, released or expired (docs/holds.md). */
+export type Hold = {
+  readonly __typename?: 'Hold';
+  readonly createdAt: Scalars['DateTime']['output'];
+  readonly expiresAt: Scalars['DateTime']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly lines: ReadonlyArray<HoldLine>;
+  readonly reference: Scalars['String']['output'];
+  readonly status: HoldStatus;
+};
+
+/** All lines or none; expiresIn in seconds (default 900, at most HOLD_MAX_SECONDS). */
+export type HoldCreateInput = {
+  readonly expiresIn?: InputMaybe<Scalars['Int']['input']>;
+  readonly lines: ReadonlyArray<HoldLineInput>;
+  readonly reference: Scalars['String']['input'];
+};
+
+/** Stock one hold sets aside for one product; warehouseId null holds from the product as a whole. */
+export type HoldLine = {
+  readonly __typename?: 'HoldLine';
+  readonly productId: Scalars['Int']['output'];
+  readonly quantity: Scalars['Int']['output'];
+  readonly warehouseId?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One line of a new hold: the product by any lookup key (source / supplier qualify sourceId / supplierCode). */
+export type HoldLineInput = {
+  readonly key: Scalars['String']['input'];
+  readonly lookupKey: LookupKey;
+  readonly quantity: Scalars['Int']['input'];
+  readonly source?: InputMaybe<Scalars['String']['input']>;
+  readonly supplier?: InputMaybe<Scalars['String']['input']>;
+  readonly warehouseId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One page of holds, newest first, with the paging fields of the REST envelope. */
+export type HoldPage = {
+  readonly __typename?: 'HoldPage';
+  readonly end: Scalars['Int']['output'];
+  readonly items: ReadonlyArray<Hold>;
+  readonly itemsFound: Scalars['Int']['output'];
+  readonly offset: Scalars['Int']['output'];
+  readonly page: Scalars['Int']['output'];
+  readonly pages: Scalars['Int']['output'];
+  readonly start: Scalars['Int']['output'];
+};
+
+export type HoldStatus =
+  | 'active'
+  | 'committed'
+  | 'expired'
+  | 'released';
+
 export type Inventory = {
   readonly __typename?: 'Inventory';
   readonly companyId: Scalars['Int']['output'];
@@ -201,6 +255,13 @@ export type LookupKey =
 
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Takes the held stock (local records first, then supplier ones); HOLD_NOT_ACTIVE once the hold is not active. */
+  readonly holdCommit: Hold;
+  /** INSUFFICIENT_STOCK (nothing held) when a line does not fit what is available. */
+  readonly holdCreate: Hold;
+  /** Sets expiresAt to now + expiresIn seconds. */
+  readonly holdExtend: Hold;
+  readonly holdRelease: Hold;
   /** source or supplier applies to every item that does not carry its own. */
   readonly inventoryBulkUpsert: BulkUpsertResult;
   readonly inventoryCreate: Inventory;
@@ -209,6 +270,27 @@ export type Mutation = {
   readonly inventoryDelete: Scalars['Boolean']['output'];
   /** With expectedVersion, the update happens only at that version (VERSION_CONFLICT otherwise). */
   readonly inventoryUpdate: Inventory;
+};
+
+
+export type MutationHoldCommitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationHoldCreateArgs = {
+  input: HoldCreateInput;
+};
+
+
+export type MutationHoldExtendArgs = {
+  expiresIn: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationHoldReleaseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -259,7 +341,11 @@ export type ProductInventoryArgs = {
 
 export type ProductInventory = {
   readonly __typename?: 'ProductInventory';
+  /** totalQuantity - heldQuantity: what a new hold may still take. */
+  readonly availableQuantity: Scalars['Int']['output'];
   readonly balance: ReadonlyArray<Inventory>;
+  /** Stock set aside by active holds in this scope; a hold line without a warehouse counts in no warehouse. */
+  readonly heldQuantity: Scalars['Int']['output'];
   readonly localQuantity: Scalars['Int']['output'];
   readonly localReservedQuantity: Scalars['Int']['output'];
   readonly nextDeliveryDate?: Maybe<Scalars['DateTime']['output']>;
@@ -284,10 +370,26 @@ export type ProductInventoryPage = {
 
 export type Query = {
   readonly __typename?: 'Query';
+  readonly hold: Hold;
+  /** Holds by reference and status as they stand now, paginated like inventorySearch. */
+  readonly holds: HoldPage;
   readonly inventory: Inventory;
   readonly inventorySearch: ProductInventoryPage;
   /** source qualifies a sourceId lookup, supplier a supplierCode lookup. */
   readonly productInventory: ProductInventory;
+};
+
+
+export type QueryHoldArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryHoldsArgs = {
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  reference?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<HoldStatus>;
 };
 
 
@@ -431,6 +533,13 @@ export type ResolversTypes = {
   CsvRecordErrorCode: CsvRecordErrorCode;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ErrorDetail: ResolverTypeWrapper<ErrorDetail>;
+  Hold: ResolverTypeWrapper<Hold>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  HoldCreateInput: HoldCreateInput;
+  HoldLine: ResolverTypeWrapper<HoldLine>;
+  HoldLineInput: HoldLineInput;
+  HoldPage: ResolverTypeWrapper<HoldPage>;
+  HoldStatus: HoldStatus;
   Inventory: ResolverTypeWrapper<Inventory>;
   InventoryCsvInput: InventoryCsvInput;
   InventoryCsvMapping: InventoryCsvMapping;
@@ -463,6 +572,12 @@ export type ResolversParentTypes = {
   CsvRecordError: CsvRecordError;
   DateTime: Scalars['DateTime']['output'];
   ErrorDetail: ErrorDetail;
+  Hold: Hold;
+  ID: Scalars['ID']['output'];
+  HoldCreateInput: HoldCreateInput;
+  HoldLine: HoldLine;
+  HoldLineInput: HoldLineInput;
+  HoldPage: HoldPage;
   Inventory: Inventory;
   InventoryCsvInput: InventoryCsvInput;
   InventoryCsvMapping: InventoryCsvMapping;
@@ -523,6 +638,31 @@ export type ErrorDetailResolvers<ContextType = GraphqlContext, ParentType extend
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type HoldResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Hold'] = ResolversParentTypes['Hold']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<ReadonlyArray<ResolversTypes['HoldLine']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HoldStatus'], ParentType, ContextType>;
+};
+
+export type HoldLineResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['HoldLine'] = ResolversParentTypes['HoldLine']> = {
+  productId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warehouseId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type HoldPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['HoldPage'] = ResolversParentTypes['HoldPage']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<ReadonlyArray<ResolversTypes['Hold']>, ParentType, ContextType>;
+  itemsFound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type InventoryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Inventory'] = ResolversParentTypes['Inventory']> = {
   companyId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   costPrice?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -546,6 +686,10 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  holdCommit?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationHoldCommitArgs, 'id'>>;
+  holdCreate?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationHoldCreateArgs, 'input'>>;
+  holdExtend?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationHoldExtendArgs, 'expiresIn' | 'id'>>;
+  holdRelease?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationHoldReleaseArgs, 'id'>>;
   inventoryBulkUpsert?: Resolver<ResolversTypes['BulkUpsertResult'], ParentType, ContextType, RequireFields<MutationInventoryBulkUpsertArgs, 'items' | 'lookupKey' | 'type'>>;
   inventoryCreate?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType, RequireFields<MutationInventoryCreateArgs, 'input'>>;
   inventoryCsvImport?: Resolver<ResolversTypes['CsvImportResponse'], ParentType, ContextType, RequireFields<MutationInventoryCsvImportArgs, 'input'>>;
@@ -560,7 +704,9 @@ export type ProductResolvers<ContextType = GraphqlContext, ParentType extends Re
 };
 
 export type ProductInventoryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ProductInventory'] = ResolversParentTypes['ProductInventory']> = {
+  availableQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   balance?: Resolver<ReadonlyArray<ResolversTypes['Inventory']>, ParentType, ContextType>;
+  heldQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   localQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   localReservedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nextDeliveryDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -582,6 +728,8 @@ export type ProductInventoryPageResolvers<ContextType = GraphqlContext, ParentTy
 };
 
 export type QueryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  hold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<QueryHoldArgs, 'id'>>;
+  holds?: Resolver<ResolversTypes['HoldPage'], ParentType, ContextType, Partial<QueryHoldsArgs>>;
   inventory?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType, RequireFields<QueryInventoryArgs, 'id'>>;
   inventorySearch?: Resolver<ResolversTypes['ProductInventoryPage'], ParentType, ContextType, RequireFields<QueryInventorySearchArgs, 'input'>>;
   productInventory?: Resolver<ResolversTypes['ProductInventory'], ParentType, ContextType, RequireFields<QueryProductInventoryArgs, 'key' | 'lookupKey'>>;
@@ -599,6 +747,9 @@ export type Resolvers<ContextType = GraphqlContext> = {
   CsvRecordError?: CsvRecordErrorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   ErrorDetail?: ErrorDetailResolvers<ContextType>;
+  Hold?: HoldResolvers<ContextType>;
+  HoldLine?: HoldLineResolvers<ContextType>;
+  HoldPage?: HoldPageResolvers<ContextType>;
   Inventory?: InventoryResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;

@@ -27,6 +27,8 @@ describe('ERROR_TABLE', () => {
       '13009 InventoryAlreadyExists 409',
       '13010 InsufficientStock 409',
       '13011 VersionConflict 409',
+      '13020 HoldNotFound 404',
+      '13021 HoldNotActive 409',
       '80005 ProductMultipleFound 400',
       '80006 ProductNotFound 404',
       '80009 ProductSourceConflict 409',

@@ -43,4 +43,6 @@ export const ERROR_TABLE: Readonly<Record<RestErrorCode, WireError>> = {
   IDEMPOTENCY_KEY_REUSED: { code: 10422, type: 'IdempotencyKeyReused', status: 422 },
   INSUFFICIENT_STOCK: { code: 13010, type: 'InsufficientStock', status: 409 },
   VERSION_CONFLICT: { code: 13011, type: 'VersionConflict', status: 409 },
+  HOLD_NOT_FOUND: { code: 13020, type: 'HoldNotFound', status: 404 },
+  HOLD_NOT_ACTIVE: { code: 13021, type: 'HoldNotActive', status: 409 },
 };

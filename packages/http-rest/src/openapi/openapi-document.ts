@@ -22,6 +22,7 @@ const TAGS = {
   'Product inventory': 'Aggregated stock of one product, named by any lookup key, and creating one record for it',
   Inventory: 'Inventory records: search, read, update and delete by id, bulk upsert and CSV import',
   Products: 'The product directory that sku, sourceId and supplierCode lookups resolve against',
+  Holds: 'Stock set aside for a cart or order until committed, released or expired; never oversold',
 } as const;
 
 export type OpenApiTag = keyof typeof TAGS;

@@ -1,4 +1,4 @@
-import { LOOKUP_KINDS } from '@inventory/core';
+import { HOLD_STATUSES, LOOKUP_KINDS } from '@inventory/core';
 import { z } from 'zod';
 
 /**
@@ -37,9 +37,22 @@ export const aggregateSchema = z
     supplierQuantity: z.int(),
     supplierReservedQuantity: z.int(),
     nextDeliveryDate: isoInstant.nullable().meta({ description: 'Earliest delivery on or after the start of today (UTC)' }),
+    heldQuantity: z.int().meta({ description: 'Stock set aside by active holds in this scope (a hold line without a warehouse counts in no warehouse)' }),
+    availableQuantity: z.int().meta({ description: 'totalQuantity − heldQuantity: what a new hold may still take' }),
     balance: z.array(recordSchema).optional().meta({ description: 'The records, with expands=inventoryBalance' }),
   })
   .meta({ id: 'ProductInventory' });
+
+export const holdSchema = z
+  .object({
+    id: z.string().meta({ description: 'The hold id (digits, as text)' }),
+    reference: z.string(),
+    status: z.enum(HOLD_STATUSES).meta({ description: 'active until committed, released or its expiry (then expired)' }),
+    expiresAt: isoInstant,
+    createdAt: isoInstant,
+    lines: z.array(z.object({ productId: z.int(), warehouseId: z.int().nullable().meta({ description: 'null: held from the product as a whole' }), quantity: z.int() })),
+  })
+  .meta({ id: 'Hold' });
 
 export const productSchema = z
   .object({

@@ -17,6 +17,8 @@ export function presentAggregate(aggregate: ProductInventory): AggregateJson {
     supplierQuantity: aggregate.supplierQuantity,
     supplierReservedQuantity: aggregate.supplierReservedQuantity,
     nextDeliveryDate: aggregate.nextDeliveryDate,
+    heldQuantity: aggregate.heldQuantity,
+    availableQuantity: aggregate.availableQuantity,
     ...(aggregate.balance !== undefined && { balance: aggregate.balance.map(presentRecord) }),
   };
 }

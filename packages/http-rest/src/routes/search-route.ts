@@ -7,16 +7,9 @@ import { presentAggregate } from '../presenters/present-aggregate.js';
 import { exactOptional } from './exact-optional.js';
 import { expandsSchema, fields, inventoryTypeParam, text, wantsBalance } from './field-schemas.js';
 import { parseInventoryType } from './product-lookup.js';
+import { paging, queryInteger } from './paging-fields.js';
 import type { RouteKit } from './route-kit.js';
 
-/**
- * Paging values are checked by core, so a bad one is 400 10015 whatever its JSON type: a body
- * gives JSON integers (the text `"5"` is refused there), a query gives digits (see `queryInteger`).
- */
-const paging = {
-  page: z.unknown().optional().meta({ type: 'integer', minimum: 1, description: '1-based page (default 1)' }),
-  offset: z.unknown().optional().meta({ type: 'integer', minimum: 1, maximum: 1000, description: 'Page size, 1…1000 (default 12)' }),
-};
 
 export const searchQuerySchema = z.strictObject({ ...paging, expands: expandsSchema.optional() });
 
@@ -76,11 +69,6 @@ function searchInput(body: SearchBody): SearchInput {
     locations: merge(body.locations, location),
     inventoryType: inventoryType === undefined ? undefined : parseInventoryType(inventoryType),
   });
-}
-
-/** A query holds only text: digits are read as the integer they spell, anything else is left for core to refuse. */
-function queryInteger(value: unknown): unknown {
-  return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 }
 
 function merge<T>(list: readonly T[] | undefined, single: T | undefined): readonly T[] | undefined {
