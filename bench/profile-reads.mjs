@@ -20,8 +20,10 @@ const { values } = parseArgs({
     path: { type: 'string', default: 'aggregate' },
     duration: { type: 'string', default: '8' },
     products: { type: 'string', default: '10000' },
+    detail: { type: 'string' },
   },
 });
+const details = new Set((values.detail ?? '').split(',').filter((step) => step !== ''));
 const options = { connections: 50, duration: Number(values.duration), products: Number(values.products) };
 
 /**
@@ -57,29 +59,41 @@ function profileOf(folder) {
   return JSON.parse(readFileSync(join(folder, file), 'utf8'));
 }
 
-/** Microseconds of CPU by step over the whole profile. */
-function stepsOf(profile) {
+/**
+ * Microseconds of CPU by step for the samples taken within `window` (monotonic µs: V8 stamps
+ * samples with the same clock as `process.hrtime`), so start-up and warm-up are left out.
+ */
+function stepsOf(profile, window) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const stepOfNode = new Map();
-  const stepOf = (id) => {
-    if (stepOfNode.has(id)) return stepOfNode.get(id);
+  const claimed = new Map();
+  /** The step of the nearest frame (this one or a caller) that belongs to one; undefined when none does. */
+  const claimOf = (id) => {
+    if (claimed.has(id)) return claimed.get(id);
     const { callFrame } = nodes.get(id);
-    let step = STEPS.find(([, pattern]) => pattern.test(callFrame.url))?.[0];
-    if (step === undefined) {
-      const up = parent.get(id);
-      step = up === undefined ? undefined : stepOf(up);
-    }
-    step ??= UNCLAIMED[callFrame.functionName] ?? (callFrame.url.startsWith('node:') || callFrame.url === '' ? 'node http + sockets' : 'other');
-    stepOfNode.set(id, step);
+    const up = parent.get(id);
+    const step = STEPS.find(([, pattern]) => pattern.test(callFrame.url))?.[0] ?? (up === undefined ? undefined : claimOf(up));
+    claimed.set(id, step);
     return step;
   };
+  const stepOf = (id) => {
+    const { callFrame } = nodes.get(id);
+    return claimOf(id) ?? UNCLAIMED[callFrame.functionName] ?? (callFrame.url.startsWith('node:') || callFrame.url === '' ? 'node http + sockets' : 'other');
+  };
   const totals = new Map();
+  let at = profile.startTime;
   for (const [index, id] of profile.samples.entries()) {
-    if (nodes.get(id).callFrame.functionName === '(idle)') continue;
+    const delta = profile.timeDeltas[index] ?? 0;
+    at += delta;
+    if (at < window.from || at > window.to || nodes.get(id).callFrame.functionName === '(idle)') continue;
     const step = stepOf(id);
-    totals.set(step, (totals.get(step) ?? 0) + (profile.timeDeltas[index] ?? 0));
+    totals.set(step, (totals.get(step) ?? 0) + delta);
+    if (details.has(step)) {
+      const { functionName, url, lineNumber } = nodes.get(id).callFrame;
+      const name = `${step} · ${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(packages|apps)\//, '$1/')}:${lineNumber + 1}`;
+      totals.set(name, (totals.get(name) ?? 0) + delta);
+    }
   }
   return totals;
 }
@@ -88,16 +102,17 @@ async function profiled(start) {
   const folder = mkdtempSync(join(tmpdir(), 'inventory-profile-'));
   const server = await start(['--cpu-prof', `--cpu-prof-dir=${folder}`]);
   await load(server.url, server.token, { ...options, duration: 1 }, values.path);
-  const result = await loadCounted(server);
+  const from = microsNow();
+  const result = await load(server.url, server.token, options, values.path);
+  const to = microsNow();
   await server.stop();
-  const steps = stepsOf(profileOf(folder));
+  const steps = stepsOf(profileOf(folder), { from, to });
   rmSync(folder, { recursive: true, force: true });
   return { requests: result.requests, rps: result.rps, steps };
 }
 
-async function loadCounted(server) {
-  const result = await load(server.url, server.token, options, values.path);
-  return { ...result, requests: Math.round(result.rps * options.duration) };
+function microsNow() {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 const database = await freshDatabase(values.dialect);
@@ -111,10 +126,9 @@ try {
   const service = await profiled((nodeArgs) => startService(database.url, {}, nodeArgs));
   progress(`profiling the bare baseline (${values.path}, ${options.duration} s)`);
   const baseline = await profiled((nodeArgs) => startBaseline(database.url, nodeArgs));
-  // The warm-up second is in the profile too, so it is counted in the requests.
-  const perRequest = (side, step) => (side.steps.get(step) ?? 0) / (side.requests * (1 + 1 / options.duration));
+  const perRequest = (side, step) => (side.steps.get(step) ?? 0) / side.requests;
   const names = [...new Set([...service.steps.keys(), ...baseline.steps.keys()])].sort((a, b) => perRequest(service, b) - perRequest(service, a));
-  const total = (side) => names.reduce((sum, name) => sum + perRequest(side, name), 0);
+  const total = (side) => names.filter((name) => !name.includes(' · ')).reduce((sum, name) => sum + perRequest(side, name), 0);
   console.log(`\n## ${values.dialect} ${values.path}: CPU µs per request at ${options.connections} connections (service ${formatNumber(service.rps)} req/s, baseline ${formatNumber(baseline.rps)} req/s)`);
   printTable([
     ['step', 'service µs', 'baseline µs'],

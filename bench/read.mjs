@@ -52,13 +52,27 @@ function requestOf(kind, products) {
 
 export function load(url, token, { connections, duration, products }, kind) {
   const request = requestOf(kind, products);
-  return new Promise((resolve, reject) => {
+  const finished = new Promise((resolve, reject) => {
     autocannon({ url, connections, duration, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, requests: [request] }, (error, result) => {
       if (error) reject(error);
       // `errors` counts connection errors, timeouts included; `non2xx` the answers that failed.
-      else resolve({ rps: result.requests.average, p99: result.latency.p99, failed: result.non2xx, errors: result.errors, timeouts: result.timeouts });
+      else resolve({ rps: result.requests.average, requests: result.requests.total, p99: result.latency.p99, failed: result.non2xx, errors: result.errors, timeouts: result.timeouts });
     });
   });
+  return finished.then(async (result) => {
+    await settle(url, token);
+    return result;
+  });
+}
+
+/**
+ * Waits for the requests autocannon left in flight when its time was up: a server keeps working
+ * on them (a backlog of 50 searches is seconds of CPU), which the next measurement, of either
+ * side, would otherwise pay for. One cheap request queued behind them answers once they are done.
+ */
+async function settle(url, token) {
+  const response = await fetch(`${url}/v2/products/id/1/inventory`, { headers: { authorization: `Bearer ${token}` } });
+  await response.arrayBuffer();
 }
 
 export async function startBaseline(databaseUrl, nodeArgs = []) {
