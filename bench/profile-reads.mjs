@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { freshDatabase } from './lib/databases.mjs';
 import { startService } from './lib/service-process.mjs';
 import { formatNumber, printTable, progress } from './lib/stats.mjs';
-import { load, seed, startBaseline } from './read.mjs';
+import { load, seed, startBaseline, WARM_UP_SECONDS } from './read.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -101,7 +101,7 @@ function stepsOf(profile, window) {
 async function profiled(start) {
   const folder = mkdtempSync(join(tmpdir(), 'inventory-profile-'));
   const server = await start(['--cpu-prof', `--cpu-prof-dir=${folder}`]);
-  await load(server.url, server.token, { ...options, duration: 1 }, values.path);
+  await load(server.url, server.token, { ...options, duration: WARM_UP_SECONDS }, values.path);
   const from = microsNow();
   const result = await load(server.url, server.token, options, values.path);
   const to = microsNow();
