@@ -25,16 +25,16 @@ export function securityHeaders(production: boolean): RequestHandler {
  */
 function headersOf(options: HelmetOptions): readonly (readonly [string, string])[] {
   const headers: [string, string][] = [];
-  let done = false;
+  const outcome: { done: boolean; error?: unknown } = { done: false };
   const recorder = {
-    setHeader: (name: string, value: unknown) => headers.push([name, String(value)]),
+    setHeader: (name: string, value: string | number) => headers.push([name, String(value)]),
     // helmet removes X-Powered-By; the app never sets it (`x-powered-by` is disabled).
     removeHeader: () => undefined,
   };
   helmet(options)({} as never, recorder as never, (error?: unknown) => {
-    if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
-    done = true;
+    outcome.done = true;
+    outcome.error = error;
   });
-  if (!done) throw new Error('helmet did not set its headers synchronously');
+  if (!outcome.done || outcome.error !== undefined) throw new Error('helmet did not set its headers at once, without error');
   return headers;
 }
