@@ -1,8 +1,12 @@
-// The bare baseline for reads: Express 5, jose verification of an ES256 bearer token, and one raw
-// SQL statement per request over the same database the service used. Run as a child process by
-// read.mjs with BASELINE_DATABASE_URL, BASELINE_PORT and BASELINE_JWK (public key) set.
+// The bare baseline for reads: Express 5, jose verification of an ES256 bearer token on every
+// request (no cache), and one raw SQL statement per request over the same database the service
+// used. `/graphql` answers the federation `_entities` query with graphql-js itself (parse,
+// validate, execute over a minimal schema) and one batched statement for all representations.
+// Run as a child process by read.mjs with BASELINE_DATABASE_URL, BASELINE_PORT and BASELINE_JWK
+// (public key) set.
 import Database from 'better-sqlite3';
 import express from 'express';
+import { buildSchema, graphql } from 'graphql';
 import { importJWK, jwtVerify } from 'jose';
 import pg from 'pg';
 
@@ -40,6 +44,24 @@ app.post('/v2/inventory/search', async (req, res) => {
   const { rows, count } = await query.search(req.tenant, page, size);
   res.json({ data: rows.map((row) => present(row.product_id, row)), messages: ['Completed'], total: rows.length, page, offset: size, itemsFound: count, pages: Math.ceil(count / size) });
 });
+const schema = buildSchema(`
+  scalar _Any
+  type ProductInventory { productId: Int! totalQuantity: Int! totalReservedQuantity: Int! localQuantity: Int! localReservedQuantity: Int! supplierQuantity: Int! supplierReservedQuantity: Int! nextDeliveryDate: String }
+  type Product { id: Int! inventory: ProductInventory! }
+  union _Entity = Product
+  type Query { _entities(representations: [_Any!]!): [_Entity]! }
+`);
+const root = {
+  // One statement for every representation of the request, like the service's per-request batch.
+  async _entities({ representations }, request) {
+    const ids = representations.map((representation) => representation.id);
+    const rows = new Map((await query.aggregates(request.tenant, ids)).map((row) => [Number(row.product_id), row]));
+    return ids.map((id) => ({ __typename: 'Product', id, inventory: present(id, rows.get(id)) }));
+  },
+};
+app.post('/graphql', async (req, res) => {
+  res.json(await graphql({ schema, source: req.body.query, variableValues: req.body.variables, rootValue: root, contextValue: req }));
+});
 const server = app.listen(Number(process.env.BASELINE_PORT), '127.0.0.1');
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 
@@ -60,9 +82,11 @@ function sqliteQueries(file) {
   const db = new Database(file, { readonly: true });
   const aggregate = db.prepare(`${AGGREGATE.replaceAll('$today', '@today').replaceAll('$tenant', '@tenant')} and product_id = @id group by product_id`);
   const page = db.prepare(`${AGGREGATE.replaceAll('$today', '@today').replaceAll('$tenant', '@tenant')} group by product_id order by product_id limit @limit offset @skip`);
+  const many = db.prepare(`${AGGREGATE.replaceAll('$today', '@today').replaceAll('$tenant', '@tenant')} and product_id in (select value from json_each(@ids)) group by product_id`);
   const count = db.prepare('select count(distinct product_id) as n from inventory where tenant = ?');
   return {
     aggregate: async (tenant, id) => aggregate.get({ tenant, id, today: today() }),
+    aggregates: async (tenant, ids) => many.all({ tenant, ids: JSON.stringify(ids), today: today() }),
     search: async (tenant, pageNumber, size) => ({ rows: page.all({ tenant, today: today(), limit: size, skip: (pageNumber - 1) * size }), count: count.get(tenant).n }),
   };
 }
@@ -72,6 +96,7 @@ function postgresQueries(connectionString) {
   const sql = AGGREGATE.replaceAll('$today', '$1::timestamptz').replaceAll('$tenant', '$2');
   return {
     aggregate: async (tenant, id) => (await pool.query(`${sql} and product_id = $3 group by product_id`, [today(), tenant, id])).rows[0],
+    aggregates: async (tenant, ids) => (await pool.query(`${sql} and product_id = any($3::int[]) group by product_id`, [today(), tenant, ids])).rows,
     search: async (tenant, pageNumber, size) => {
       const [rows, count] = await Promise.all([
         pool.query(`${sql} group by product_id order by product_id limit $3 offset $4`, [today(), tenant, size, (pageNumber - 1) * size]),

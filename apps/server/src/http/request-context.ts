@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { requestOutcome, requestPath } from './request-outcome.js';
 
 const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
-const loggers = new WeakMap<Request, Logger>();
+const requestIds = new WeakMap<Request, string>();
 
 /**
  * Gives every request an id (the caller's `x-request-id` when it is a sane token, else a new
@@ -12,27 +12,30 @@ const loggers = new WeakMap<Request, Logger>();
  * method, path without the query (as sent, whatever router answered), status and duration. A
  * request whose connection closed first — cut by the request timeout (warn, status 408) or by
  * the client (status 499) — is logged too, with `cut` saying which. Headers are never logged.
+ * The hot path makes no logger and no line object that nobody writes: a request's child logger is
+ * made when something logs for it, and the request line only when its level is enabled.
  */
 export function requestContext(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    const log = logger.child({ reqId: requestId });
-    loggers.set(req, log);
+    requestIds.set(req, requestId);
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.once('close', () => {
-      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
       const { status, cut } = requestOutcome(req, res);
-      const line = { method: req.method, path: requestPath(req), status, durationMs, ...(cut !== undefined && { cut }) };
-      if (cut === 'request-timeout') log.warn(line, 'request');
-      else log.info(line, 'request');
+      const level = cut === 'request-timeout' ? 'warn' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      const line = { reqId: requestId, method: req.method, path: requestPath(req), status, durationMs, ...(cut !== undefined && { cut }) };
+      logger[level](line, 'request');
     });
     next();
   };
 }
 
-/** The request's logger (with its id), or the fallback outside {@link requestContext}. */
+/** The request's logger (a child with its id), or the fallback outside {@link requestContext}. */
 export function requestLogger(req: Request, fallback: Logger): Logger {
-  return loggers.get(req) ?? fallback;
+  const requestId = requestIds.get(req);
+  return requestId === undefined ? fallback : fallback.child({ reqId: requestId });
 }

@@ -28,6 +28,8 @@ export const KEY_RING_TIMING: KeyRingTiming = {
 interface LoadedKey {
   readonly stored: StoredSigningKey;
   readonly publicKey: CryptoKey;
+  /** `stored.expiresAt` in epoch milliseconds; infinite while the key is current. */
+  readonly expiresAtMs: number;
 }
 
 /**
@@ -68,18 +70,20 @@ export class SigningKeyRing {
 
   /**
    * The public key for a token's `kid`, looking in the database (at most once per cooldown) when
-   * unknown; undefined when no key has that id or the database cannot say.
+   * unknown; undefined when no key has that id, the database cannot say, or the key's grace period
+   * has ended (at that instant, not at the next reload).
    */
   async verificationKey(kid: string): Promise<CryptoKey | undefined> {
     const known = this.keys.get(kid);
-    if (known !== undefined) return known.publicKey;
+    if (known !== undefined) return this.millisNow() < known.expiresAtMs ? known.publicKey : undefined;
     if (this.millisNow() - this.attemptedAt < this.timing.reloadCooldownMs) return undefined;
     try {
       await this.once(() => this.reload());
     } catch {
       return undefined;
     }
-    return this.keys.get(kid)?.publicKey;
+    const loaded = this.keys.get(kid);
+    return loaded !== undefined && this.millisNow() < loaded.expiresAtMs ? loaded.publicKey : undefined;
   }
 
   /** The public keys to publish at `/.well-known/jwks.json`, refreshed like the signer's. */
@@ -103,7 +107,7 @@ export class SigningKeyRing {
     const keys = new Map<string, LoadedKey>();
     for (const stored of usable) {
       const publicKey = this.keys.get(stored.kid)?.publicKey ?? (await importKey(stored.publicJwk));
-      keys.set(stored.kid, { stored, publicKey });
+      keys.set(stored.kid, { stored, publicKey, expiresAtMs: stored.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(stored.expiresAt) });
     }
     const newest = usable[0];
     if (newest !== undefined && newest.kid !== this.signer?.kid) {

@@ -1,13 +1,35 @@
-import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
+
+/**
+ * Answers per field-node list and path. graphql-js hands every element of a list the same
+ * `fieldNodes` array (they are nodes of the parsed document, whose fragments they read), so the
+ * 100 entities of one `_entities` call walk the selection once, not 100 times.
+ */
+const answers = new WeakMap<readonly FieldNode[], Map<string, number>>();
+
+function remembered(info: GraphQLResolveInfo, key: string, compute: () => number): number {
+  let known = answers.get(info.fieldNodes);
+  if (known === undefined) {
+    known = new Map();
+    answers.set(info.fieldNodes, known);
+  }
+  let answer = known.get(key);
+  if (answer === undefined) {
+    answer = compute();
+    known.set(key, answer);
+  }
+  return answer;
+}
 
 /**
  * True when the client selected the field at this path below the resolved field, through fragments
  * too: `balance` costs a second read, so it is only loaded when asked for.
  */
 export function selectsField(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  return info.fieldNodes.some((node) => node.selectionSet !== undefined && selects(node.selectionSet, path, info.fragments));
+  const selected = () => (info.fieldNodes.some((node) => node.selectionSet !== undefined && selects(node.selectionSet, path, info.fragments)) ? 1 : 0);
+  return remembered(info, `selects:${path.join('.')}`, selected) === 1;
 }
 
 /**
@@ -16,7 +38,8 @@ export function selectsField(info: GraphQLResolveInfo, path: readonly string[]):
  * response.
  */
 export function selectedFieldCount(info: GraphQLResolveInfo, path: readonly string[]): number {
-  return info.fieldNodes.reduce((sum, node) => sum + (node.selectionSet === undefined ? 0 : countAt(node.selectionSet, path, info.fragments)), 0);
+  const count = () => info.fieldNodes.reduce((sum, node) => sum + (node.selectionSet === undefined ? 0 : countAt(node.selectionSet, path, info.fragments)), 0);
+  return remembered(info, `count:${path.join('.')}`, count);
 }
 
 function selects(selectionSet: SelectionSetNode, path: readonly string[], fragments: Fragments): boolean {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { principalOf, requireScope } from '../auth/require-scope.js';
 import { ERROR_TABLE, type RestErrorCode } from '../errors/error-table.js';
 import { parseOrThrow } from '../errors/zod-issues.js';
+import { sendPlainJson } from './plain-json-reply.js';
 import type { OpenApiTag } from '../openapi/openapi-document.js';
 import { errorSchema } from '../openapi/response-schemas.js';
 
@@ -85,6 +86,8 @@ export class RouteKit {
 
   add<P extends ParamsSchema, Q extends ParamsSchema>(spec: RouteSpec<P, Q>): void {
     this.registry.registerPath(openApiOperation(spec));
+    // Reads carry no Idempotency-Key step (which wraps `res.json`), so their plain answers skip express's send.
+    const plain = spec.method === 'get';
     const handler: RequestHandler = async (req, res) => {
       const params = parseOrThrow(spec.params, req.params, 'path parameters');
       const query = parseOrThrow(spec.query, req.query, 'query parameters');
@@ -93,6 +96,7 @@ export class RouteKit {
       const reply = await spec.handle({ tenant: principal.tenant, origin, params, query, body: req.body as unknown, request: req });
       if (reply.headers !== undefined) res.set(reply.headers);
       if (reply.body === undefined) res.status(reply.status).end();
+      else if (plain && reply.headers === undefined) sendPlainJson(res, reply.status, reply.body);
       else res.status(reply.status).json(reply.body);
     };
     const keyed = spec.method !== 'get' && spec.idempotent !== false && this.idempotency !== undefined ? [this.idempotency] : [];
