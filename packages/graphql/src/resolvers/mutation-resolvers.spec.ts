@@ -142,6 +142,6 @@ describe('mutations', () => {
     expect(response.body).toEqual({
       data: { inventoryCsvImport: { importedCount: 1, createdCount: 1, updatedCount: 0, errors: [{ code: 'VALIDATION', messages: ['bad'], record: { sku: 'X' }, rowNumber: 2 }] } },
     });
-    expect(seen).toEqual([TENANT_A, 'sku,qty\nX,1\n', { mappings: [{ csvHeader: 'qty', fieldName: 'QUANTITY' }], dryRun: true }]);
+    expect(seen).toEqual([TENANT_A, 'sku,qty\nX,1\n', { mappings: [{ csvHeader: 'qty', fieldName: 'QUANTITY' }], dryRun: true, origin: { channel: 'csv', clientId: 'client-of-tenant-a' } }]);
   });
 });
