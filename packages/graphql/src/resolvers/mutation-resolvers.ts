@@ -40,7 +40,7 @@ export const mutationResolvers = {
     const qualifier = lookupQualifier(args.lookupKey, args.source ?? undefined, args.supplier ?? undefined);
     const results = await context.service.adjustInventory(
       context.tenant,
-      { kind: args.lookupKey, type: args.type, ...(qualifier !== undefined && { qualifier }), items: adjustmentItems(args.items), atomic: args.atomic ?? false },
+      { kind: args.lookupKey, type: args.type, ...(qualifier !== undefined && { qualifier }), items: adjustmentItems(args.items), atomic: args.atomic },
       context.origin,
     );
     return adjustmentOutput(results);
