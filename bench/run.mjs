@@ -1,9 +1,10 @@
 // `pnpm bench`: each path of the service beside its raw baseline, medians of several runs, and the
-// ratios against the targets of issue 7. Options: --quick (small and short), --only=bulk,reads,csv,holds,
+// ratios against the targets of issue 7. Options: --quick (small and short), --only=bulk,adjust,reads,csv,holds,
 // --dialects=sqlite,postgres, --runs=N, --csv-rows=N, --duration=S. Exits 1 when a ratio misses
 // its target (a regression guard), unless --no-guard.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchAdjust } from './adjust.mjs';
 import { benchBulk } from './bulk.mjs';
 import { benchCsv } from './csv.mjs';
 import { benchHolds } from './holds.mjs';
@@ -18,7 +19,7 @@ const READ_TARGETS = { throughput: 0.9, p99: 1.5 };
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'bulk,reads,csv,holds' },
+    only: { type: 'string', default: 'bulk,adjust,reads,csv,holds' },
     dialects: { type: 'string', default: 'sqlite,postgres' },
     runs: { type: 'string' },
     'csv-rows': { type: 'string' },
@@ -31,6 +32,7 @@ const runs = Number(values.runs ?? (quick ? 1 : 3));
 const only = new Set(values.only.split(','));
 const settings = {
   bulk: { runs, requests: quick ? 3 : 10, items: 10_000 },
+  adjust: { runs, requests: quick ? 3 : 10, items: 10_000 },
   reads: { runs, products: quick ? 2_000 : 10_000, recordsPerProduct: 5, connections: 50, duration: Number(values.duration ?? (quick ? 3 : 10)) },
   csv: { rows: Number(values['csv-rows'] ?? (quick ? 100_000 : 1_000_000)) },
   holds: { runs, connections: 50, duration: Number(values.duration ?? (quick ? 3 : 10)) },
@@ -59,11 +61,19 @@ const check = (label, value, target, better = 'higher') => {
 for (const dialect of dialects) {
   if (only.has('bulk')) {
     const result = await benchBulk(dialect, settings.bulk);
-    console.log(`\n## ${dialect}: bulk upsert, ${settings.bulk.requests} requests × ${formatNumber(settings.bulk.items)} items (rows/s)`);
+    console.log(`\n## ${dialect}: bulk upsert, ${settings.bulk.requests} requests × ${formatNumber(settings.bulk.items)} items (rows/s), ledger on both sides`);
     printTable([
-      ['pass', 'REST service', 'raw driver', 'ratio (target ≥ 0.6)'],
+      ['pass', 'REST service', 'raw driver + movements', 'ratio (target ≥ 0.6)'],
       ...['insert', 'update'].map((pass) => [pass, formatNumber(result[pass].service), formatNumber(result[pass].raw), check(`${dialect} bulk ${pass}`, ratio(result[pass].service, result[pass].raw), 0.6)]),
       ['unchanged', formatNumber(result.unchanged.service), formatNumber(result.unchanged.raw), `${check(`${dialect} bulk unchanged vs the service's update pass`, ratio(result.unchanged.service, result.update.service), 1)} of update`],
+    ]);
+  }
+  if (only.has('adjust')) {
+    const result = await benchAdjust(dialect, settings.adjust);
+    console.log(`\n## ${dialect}: adjustments, ${settings.adjust.requests} requests × ${formatNumber(settings.adjust.items)} items (adjustments/s), one movement each`);
+    printTable([
+      ['REST service', 'raw UPDATE … quantity + ? loop + movement insert', 'ratio'],
+      [formatNumber(result.service), formatNumber(result.raw), formatNumber(ratio(result.service, result.raw), 2)],
     ]);
   }
   if (only.has('reads')) {

@@ -4,11 +4,13 @@ import { createErrorHandler, routeNotFound, type ErrorHandlerOptions } from './e
 import { createDocsRouter } from './openapi/docs-page.js';
 import { generateOpenApiDocument, registerSecurity } from './openapi/openapi-document.js';
 import type { RestDeps } from './rest-deps.js';
+import { addAdjustmentRoute } from './routes/adjustment-route.js';
 import { addBulkInventoryRoute } from './routes/bulk-inventory-route.js';
 import { addCsvImportRoute } from './routes/csv-import-route.js';
 import { addHoldRoutes } from './routes/hold-routes.js';
 import { addInventoryRecordRoutes } from './routes/inventory-record-routes.js';
 import { jsonBodyReader } from './routes/json-body.js';
+import { addMovementsRoute } from './routes/movements-route.js';
 import { addProductInventoryRoutes } from './routes/product-inventory-routes.js';
 import { addProductReferenceRoutes } from './routes/product-reference-routes.js';
 import { idempotency, rememberBodyHash } from './idempotency/idempotency-middleware.js';
@@ -32,6 +34,8 @@ export function createRestRouter(deps: RestDeps): Router {
   addSearchRoute(kit, deps.service);
   addInventoryRecordRoutes(kit, deps.service);
   addBulkInventoryRoute(kit, deps.service, deps.limits.bulkMaxItems);
+  addAdjustmentRoute(kit, deps.service, deps.limits.bulkMaxItems);
+  addMovementsRoute(kit, deps.service);
   addProductReferenceRoutes(kit, deps.service, deps.limits.bulkMaxItems);
   addHoldRoutes(kit, deps.service);
   if (deps.importCsv !== undefined) addCsvImportRoute(kit, deps.importCsv);

@@ -9,6 +9,7 @@ import {
   type ProductInput,
   type ProductItemResult,
   type TenantId,
+  type WriteOrigin,
 } from '@inventory/core';
 import type { ServerMetrics } from './server-metrics.js';
 
@@ -25,8 +26,9 @@ export class MeteredInventoryService extends InventoryService {
     super(deps);
   }
 
-  override async bulkUpsertInventory(tenant: TenantId, command: BulkUpsertCommand): Promise<BulkItemResult[]> {
-    const results = await super.bulkUpsertInventory(tenant, command);
+  // Every parameter passes through: an override that drops one (the origin) compiles, and writes the ledger without its client.
+  override async bulkUpsertInventory(tenant: TenantId, command: BulkUpsertCommand, origin?: WriteOrigin): Promise<BulkItemResult[]> {
+    const results = await super.bulkUpsertInventory(tenant, command, origin);
     this.countItems('inventory', results);
     return results;
   }

@@ -82,6 +82,11 @@ const EXPECTED: Readonly<Record<string, readonly Expectation[]>> = {
     { block: '"$B/v2/holds/$HOLD_ID/commit"', stdout: /"code":13021,"status":409,"type":"HoldNotActive"/, failure: true },
     { block: 'holdCreate', stdout: /"holdCreate":\{"id":"\d+","status":"active"\}.*"heldQuantity":1,/s },
   ],
+  'docs/ledger.md': [
+    { block: 'order-5522', stdout: /"action":"create","changed":true,"id":\d+,"quantity":40,"version":1,.*"quantity":28,"version":2,.*"success":false,.*"code":13010,"type":"InsufficientStock"/ },
+    { block: 'inventoryAdjust', stdout: /"success":true,"action":"update","quantity":25,"version":3/ },
+    { block: 'productId=4001&limit=1000', stdout: /\{ '\d+': 25 \}/ },
+  ],
   'docs/configuration.md': [{ block: 'PORT=http', stdout: /PORT: must be an integer from 0 to 65535\nexit code 1/ }],
   'docs/operations.md': [{ block: '/healthz', stdout: /\{"status":"ok"\}\{"status":"ready"\}http_requests_total\{/ }],
 };

@@ -29,12 +29,13 @@ export async function recordMovements(executor: SqlExecutor, tenant: TenantId, w
   const params = new SqlParams(executor.dialect);
   const stamp = `${params.text(origin.channel)}, ${params.text(origin.clientId)}, ${params.instant(now)}`;
   const notes = params.jsonRecords(writes, NOTE_COLUMNS, 'n');
+  // CROSS JOIN keeps the notes as SQLite's outer loop (PostgreSQL plans it as an inner join): with
+  // the records outside, SQLite re-reads the whole JSON once per record, quadratic in the batch.
   const latest = 'SELECT m.quantity_after FROM inventory_movements m WHERE m.tenant = i.tenant AND m.inventory_id = i.id ORDER BY m.id DESC LIMIT 1';
   const sql =
     `INSERT INTO inventory_movements (${MOVEMENT_COLUMNS}) ` +
     `SELECT tenant, id, product_id, supplier, supplier_code, location, warehouse_id, company_id, delta, quantity, reason, reference, ${stamp} FROM (` +
     `SELECT i.tenant, i.id, i.product_id, i.supplier, i.supplier_code, i.location, i.warehouse_id, i.company_id, i.quantity, n.reason, n.reference, i.quantity - COALESCE((${latest}), 0) AS delta ` +
-    // CROSS JOIN keeps the notes the outer loop on SQLite (a plain join scanned the tenant's records once per note).
     `FROM ${notes} CROSS JOIN inventory i WHERE i.id = n.id AND i.tenant = ${params.text(tenant)}` +
     `) x WHERE delta <> 0 ORDER BY id RETURNING id, inventory_id`;
   const rows = await executor.rows(sql, params.values);

@@ -10,9 +10,9 @@ export const ASSUMED_BALANCE_LENGTH = 10;
 
 /** What a list size may depend on besides the field's own arguments. */
 interface ListScope {
-  /** Page size of the enclosing `inventorySearch`. */
+  /** Page size of the enclosing `inventorySearch` or `inventoryMovements`. */
   readonly pageSize: number;
-  /** Items of the enclosing `inventoryBulkUpsert`. */
+  /** Items of the enclosing `inventoryBulkUpsert` or `inventoryAdjust`. */
   readonly bulkItems: number;
 }
 
@@ -28,6 +28,8 @@ const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'HoldPage.items': (_args, scope) => scope.pageSize,
   'ProductInventory.balance': () => ASSUMED_BALANCE_LENGTH,
   'BulkUpsertResult.items': (_args, scope) => scope.bulkItems,
+  'AdjustmentResult.items': (_args, scope) => scope.bulkItems,
+  'MovementPage.items': (_args, scope) => scope.pageSize,
 };
 
 /** How a field narrows the scope of the lists below it. */
@@ -35,6 +37,9 @@ const SCOPES: Readonly<Record<string, (args: Readonly<Record<string, unknown>>, 
   'Query.inventorySearch': (args, scope, input) => ({ ...scope, pageSize: Math.min(pageSizeOf(args['input'], input.schema), input.maxPageSize) }),
   'Query.holds': (args, scope, input) => ({ ...scope, pageSize: Math.min(typeof args['offset'] === 'number' ? Math.max(args['offset'], 1) : DEFAULT_PAGE_SIZE, input.maxPageSize) }),
   'Mutation.inventoryBulkUpsert': (args, scope) => ({ ...scope, bulkItems: lengthOf(args['items']) }),
+  'Mutation.inventoryAdjust': (args, scope) => ({ ...scope, bulkItems: lengthOf(args['items']) }),
+  // A limit outside 1…1000 fails in the resolver; counted at most 1000 here.
+  'Query.inventoryMovements': (args, scope) => ({ ...scope, pageSize: typeof args['limit'] === 'number' ? Math.min(Math.max(args['limit'], 1), 1000) : 100 }),
 };
 
 export interface ListCostInput {

@@ -1,15 +1,17 @@
 import {
   pageRequest,
   validationFailed,
+  type AdjustmentItem,
   type BulkItem,
   type CreateInventoryCommand,
   type InventoryPatch,
   type LookupKind,
+  type MovementFilter,
   type PageRequest,
   type ProductLookup,
   type SearchInput,
 } from '@inventory/core';
-import type { BulkInventoryItemInput, CreateInventoryInput, InventorySearchInput, UpdateInventoryInput } from '../schema/schema-types.generated.js';
+import type { AdjustmentItemInput, BulkInventoryItemInput, CreateInventoryInput, InventorySearchInput, MovementFilter as MovementFilterInput, UpdateInventoryInput } from '../schema/schema-types.generated.js';
 import { givenFields } from './given-fields.js';
 
 /** The lookup a `lookupKey` + `key` pair names; `source` qualifies sourceId, `supplier` supplierCode. */
@@ -46,6 +48,25 @@ export function inventoryPatch(args: UpdateInventoryInput): InventoryPatch {
 
 export function bulkItems(items: readonly BulkInventoryItemInput[]): BulkItem[] {
   return items.map((item) => givenFields(item));
+}
+
+export function adjustmentItems(items: readonly AdjustmentItemInput[]): AdjustmentItem[] {
+  return items.map((item) => givenFields(item));
+}
+
+const MAX_MOVEMENTS = 1000;
+
+/** The ledger filter and page size, checked as REST checks its query (BAD_USER_INPUT naming the argument). */
+export function movementsQuery(filter: MovementFilterInput | null | undefined, after: number | null | undefined, limit: number | null | undefined): { readonly filter: MovementFilter; readonly limit: number } {
+  const size = limit ?? 100;
+  const issues = [
+    ...(Number.isInteger(size) && size >= 1 && size <= MAX_MOVEMENTS ? [] : [{ path: 'limit', message: `must be 1…${MAX_MOVEMENTS}` }]),
+    ...(after === null || after === undefined || after >= 0 ? [] : [{ path: 'after', message: 'must be at least 0' }]),
+  ];
+  if (issues.length > 0) throw validationFailed(issues);
+  // The DateTime scalar has already read `from` and `to` as canonical instants (codegen types them as plain strings).
+  const given = givenFields(filter ?? {}) as Omit<MovementFilter, 'after'>;
+  return { filter: { ...given, ...(after !== null && after !== undefined && { after }) }, limit: size };
 }
 
 /** The search filters and page; the singular `warehouseId` and `location` join their lists, as in REST. */

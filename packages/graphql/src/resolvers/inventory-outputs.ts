@@ -1,6 +1,6 @@
-import { decimal5ToNumber, type BulkItemResult, type InventoryRecord, type ProductInventory } from '@inventory/core';
+import { decimal5ToNumber, type AdjustmentResult as AdjustmentOutcome, type BulkItemResult, type InventoryRecord, type ProductInventory } from '@inventory/core';
 import { ERROR_CODES } from '../errors/error-codes.js';
-import type { BulkUpsertItemResult, BulkUpsertResult } from '../schema/schema-types.generated.js';
+import type { AdjustmentItemResult, AdjustmentResult, BulkItemError, BulkUpsertItemResult, BulkUpsertResult } from '../schema/schema-types.generated.js';
 
 /** A record as GraphQL returns it: cost price as the number REST prints, dates already canonical. */
 export function inventoryOutput(record: InventoryRecord): Omit<InventoryRecord, 'costPrice'> & { readonly costPrice: number } {
@@ -15,16 +15,23 @@ export function productInventoryOutput(aggregate: ProductInventory): Omit<Produc
 export function bulkUpsertOutput(results: readonly BulkItemResult[]): BulkUpsertResult {
   const items = results.map((result): BulkUpsertItemResult => {
     if (result.success) return { ...result, error: null };
-    const { code, type } = ERROR_CODES[result.error.code];
-    return {
-      index: result.index,
-      success: false,
-      action: null,
-      id: null,
-      lookupKey: result.lookupKey,
-      key: result.key,
-      error: { code, type, messages: [result.error.message], details: result.error.details },
-    };
+    const { index, lookupKey, key } = result;
+    return { index, success: false, action: null, id: null, lookupKey, key, error: itemErrorOutput(result.error) };
   });
   return { total: items.length, items };
+}
+
+/** Adjustment results in request order, failures shaped like bulk ones. */
+export function adjustmentOutput(results: readonly AdjustmentOutcome[]): AdjustmentResult {
+  const items = results.map((result): AdjustmentItemResult => {
+    if (result.success) return { ...result, error: null };
+    const { index, lookupKey, key } = result;
+    return { index, success: false, lookupKey, key, error: itemErrorOutput(result.error) };
+  });
+  return { total: items.length, items };
+}
+
+function itemErrorOutput(error: Extract<BulkItemResult, { success: false }>['error']): BulkItemError {
+  const { code, type } = ERROR_CODES[error.code];
+  return { code, type, messages: [error.message], details: error.details };
 }

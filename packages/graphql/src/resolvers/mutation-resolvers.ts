@@ -1,8 +1,8 @@
 import type { VersionCheck } from '@inventory/core';
 import { createGraphQLError } from 'graphql-yoga';
 import type { MutationResolvers } from '../schema/schema-types.generated.js';
-import { bulkItems, createCommand, inventoryPatch, lookupQualifier } from './inventory-commands.js';
-import { bulkUpsertOutput, inventoryOutput } from './inventory-outputs.js';
+import { adjustmentItems, bulkItems, createCommand, inventoryPatch, lookupQualifier } from './inventory-commands.js';
+import { adjustmentOutput, bulkUpsertOutput, inventoryOutput } from './inventory-outputs.js';
 
 /** An `expectedVersion` argument as core's check. */
 function expectedVersionCheck(expectedVersion: number | null | undefined): VersionCheck | undefined {
@@ -34,6 +34,16 @@ export const mutationResolvers = {
       items: bulkItems(args.items),
     }, context.origin);
     return bulkUpsertOutput(results);
+  },
+
+  async inventoryAdjust(_root, args, context) {
+    const qualifier = lookupQualifier(args.lookupKey, args.source ?? undefined, args.supplier ?? undefined);
+    const results = await context.service.adjustInventory(
+      context.tenant,
+      { kind: args.lookupKey, type: args.type, ...(qualifier !== undefined && { qualifier }), items: adjustmentItems(args.items), atomic: args.atomic },
+      context.origin,
+    );
+    return adjustmentOutput(results);
   },
 
   async inventoryCsvImport(_root, args, context) {

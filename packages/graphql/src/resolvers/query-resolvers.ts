@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../schema/schema-types.generated.js';
-import { productLookup, searchQuery } from './inventory-commands.js';
+import { movementsQuery, productLookup, searchQuery } from './inventory-commands.js';
 import { inventoryOutput, productInventoryOutput } from './inventory-outputs.js';
 import { selectsField } from './selects-field.js';
 
@@ -26,5 +26,11 @@ export const queryResolvers = {
     const result = await context.service.searchProductInventory(context.tenant, input, page, selectsField(info, ['items', 'balance']));
     context.budget.chargeAggregates(info, ['items'], result.items);
     return { ...result.page, items: result.items.map(productInventoryOutput) };
+  },
+
+  async inventoryMovements(_root, args, context) {
+    const { filter, limit } = movementsQuery(args.filter, args.after, args.limit);
+    const page = await context.service.listMovements(context.tenant, filter, limit);
+    return { total: page.items.length, items: page.items, next: page.next };
   },
 } satisfies QueryResolvers;

@@ -23,6 +23,65 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One adjustment: the lookup field of the request's lookupKey, the record's identity fields as in a bulk item, and the delta. */
+export type AdjustmentItemInput = {
+  /** Allow a result below zero; otherwise the item fails with INSUFFICIENT_STOCK. */
+  readonly allowNegative?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly companyId?: InputMaybe<Scalars['Int']['input']>;
+  /** Non-zero, at most 1,000,000,000 either way; the database adds it inside the write. */
+  readonly delta: Scalars['Int']['input'];
+  /** The version the record must have before this write; 0 = it must not exist yet (VERSION_CONFLICT otherwise). */
+  readonly expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  readonly location?: InputMaybe<Scalars['String']['input']>;
+  readonly productId?: InputMaybe<Scalars['Int']['input']>;
+  readonly reason: AdjustmentReason;
+  /** At most 255 characters, e.g. an order id. */
+  readonly reference?: InputMaybe<Scalars['String']['input']>;
+  readonly sku?: InputMaybe<Scalars['String']['input']>;
+  readonly source?: InputMaybe<Scalars['String']['input']>;
+  readonly sourceId?: InputMaybe<Scalars['String']['input']>;
+  readonly supplier?: InputMaybe<Scalars['String']['input']>;
+  readonly supplierCode?: InputMaybe<Scalars['String']['input']>;
+  readonly warehouseId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AdjustmentItemResult = {
+  readonly __typename?: 'AdjustmentItemResult';
+  /** create when a positive delta made the record. */
+  readonly action?: Maybe<BulkUpsertAction>;
+  readonly changed?: Maybe<Scalars['Boolean']['output']>;
+  readonly error?: Maybe<BulkItemError>;
+  readonly id?: Maybe<Scalars['Int']['output']>;
+  readonly index: Scalars['Int']['output'];
+  readonly key?: Maybe<Scalars['String']['output']>;
+  readonly lookupKey: LookupKey;
+  /** The ledger movement this adjustment appended. */
+  readonly movementId?: Maybe<Scalars['Int']['output']>;
+  /** The quantity after this adjustment. */
+  readonly quantity?: Maybe<Scalars['Int']['output']>;
+  readonly success: Scalars['Boolean']['output'];
+  readonly version?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Why an adjustment changes a quantity; recorded on its movement (docs/ledger.md). */
+export type AdjustmentReason =
+  | 'correction'
+  | 'count'
+  | 'damage'
+  | 'loss'
+  | 'other'
+  | 'receipt'
+  | 'return'
+  | 'sale'
+  | 'transfer';
+
+/** One result per item, in request order. */
+export type AdjustmentResult = {
+  readonly __typename?: 'AdjustmentResult';
+  readonly items: ReadonlyArray<AdjustmentItemResult>;
+  readonly total: Scalars['Int']['output'];
+};
+
 /** One bulk item: the lookup field of the request's lookupKey (productId, sku, sourceId or supplierCode) and the stock. */
 export type BulkInventoryItemInput = {
   readonly companyId?: InputMaybe<Scalars['Int']['input']>;
@@ -253,6 +312,59 @@ export type LookupKey =
   | 'sourceId'
   | 'supplierCode';
 
+/** One change of one record's quantity; per record the deltas sum to its quantity (0 once deleted). */
+export type Movement = {
+  readonly __typename?: 'Movement';
+  readonly channel: WriteChannel;
+  /** The OAuth client of the token that wrote. */
+  readonly clientId: Scalars['String']['output'];
+  readonly companyId: Scalars['Int']['output'];
+  readonly createdAt: Scalars['DateTime']['output'];
+  readonly delta: Scalars['Int']['output'];
+  readonly id: Scalars['Int']['output'];
+  readonly inventoryId: Scalars['Int']['output'];
+  readonly inventoryType: InventoryType;
+  readonly location: Scalars['String']['output'];
+  readonly productId: Scalars['Int']['output'];
+  readonly quantityAfter: Scalars['Int']['output'];
+  readonly reason: MovementReason;
+  readonly reference: Scalars['String']['output'];
+  readonly supplier: Scalars['String']['output'];
+  readonly supplierCode: Scalars['String']['output'];
+  readonly warehouseId: Scalars['Int']['output'];
+};
+
+/** Every given field narrows; from is inclusive, to exclusive. */
+export type MovementFilter = {
+  readonly from?: InputMaybe<Scalars['DateTime']['input']>;
+  readonly inventoryId?: InputMaybe<Scalars['Int']['input']>;
+  readonly productId?: InputMaybe<Scalars['Int']['input']>;
+  readonly reason?: InputMaybe<MovementReason>;
+  readonly to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Movements in ascending id order; next is the after of the following page, null on the last one. */
+export type MovementPage = {
+  readonly __typename?: 'MovementPage';
+  readonly items: ReadonlyArray<Movement>;
+  readonly next?: Maybe<Scalars['Int']['output']>;
+  readonly total: Scalars['Int']['output'];
+};
+
+/** A movement's reason: an adjustment's, set for absolute writes (create, bulk, CSV, update), delete for deletes. */
+export type MovementReason =
+  | 'correction'
+  | 'count'
+  | 'damage'
+  | 'delete'
+  | 'loss'
+  | 'other'
+  | 'receipt'
+  | 'return'
+  | 'sale'
+  | 'set'
+  | 'transfer';
+
 export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Takes the held stock (local records first, then supplier ones); HOLD_NOT_ACTIVE once the hold is not active. */
@@ -262,6 +374,8 @@ export type Mutation = {
   /** Sets expiresAt to now + expiresIn seconds. */
   readonly holdExtend: Hold;
   readonly holdRelease: Hold;
+  /** Adds each item's delta inside the database write; with atomic, any failing item fails the mutation (its code, details naming every failing item) and nothing is written. */
+  readonly inventoryAdjust: AdjustmentResult;
   /** source or supplier applies to every item that does not carry its own. */
   readonly inventoryBulkUpsert: BulkUpsertResult;
   readonly inventoryCreate: Inventory;
@@ -291,6 +405,16 @@ export type MutationHoldExtendArgs = {
 
 export type MutationHoldReleaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationInventoryAdjustArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  items: ReadonlyArray<AdjustmentItemInput>;
+  lookupKey: LookupKey;
+  source?: InputMaybe<Scalars['String']['input']>;
+  supplier?: InputMaybe<Scalars['String']['input']>;
+  type: InventoryType;
 };
 
 
@@ -374,6 +498,8 @@ export type Query = {
   /** Holds by reference and status as they stand now, paginated like inventorySearch. */
   readonly holds: HoldPage;
   readonly inventory: Inventory;
+  /** The ledger from the cursor after (the last id seen); limit 1…1000. */
+  readonly inventoryMovements: MovementPage;
   readonly inventorySearch: ProductInventoryPage;
   /** source qualifies a sourceId lookup, supplier a supplierCode lookup. */
   readonly productInventory: ProductInventory;
@@ -395,6 +521,13 @@ export type QueryHoldsArgs = {
 
 export type QueryInventoryArgs = {
   id: Scalars['Int']['input'];
+};
+
+
+export type QueryInventoryMovementsArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<MovementFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -423,6 +556,12 @@ export type UpdateInventoryInput = {
   readonly supplierCode?: InputMaybe<Scalars['String']['input']>;
   readonly warehouseId?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** The transport a write came through. */
+export type WriteChannel =
+  | 'csv'
+  | 'graphql'
+  | 'rest';
 
 
 
@@ -518,14 +657,18 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  BulkInventoryItemInput: BulkInventoryItemInput;
+  AdjustmentItemInput: AdjustmentItemInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AdjustmentItemResult: ResolverTypeWrapper<AdjustmentItemResult>;
+  AdjustmentReason: AdjustmentReason;
+  AdjustmentResult: ResolverTypeWrapper<AdjustmentResult>;
+  BulkInventoryItemInput: BulkInventoryItemInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   BulkItemError: ResolverTypeWrapper<BulkItemError>;
   BulkUpsertAction: BulkUpsertAction;
   BulkUpsertItemResult: ResolverTypeWrapper<BulkUpsertItemResult>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BulkUpsertResult: ResolverTypeWrapper<BulkUpsertResult>;
   CreateInventoryInput: CreateInventoryInput;
   CsvImportResponse: ResolverTypeWrapper<CsvImportResponse>;
@@ -548,6 +691,10 @@ export type ResolversTypes = {
   InventoryType: InventoryType;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LookupKey: LookupKey;
+  Movement: ResolverTypeWrapper<Movement>;
+  MovementFilter: MovementFilter;
+  MovementPage: ResolverTypeWrapper<MovementPage>;
+  MovementReason: MovementReason;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Product: ResolverTypeWrapper<ProductEntity>;
   ProductInventory: ResolverTypeWrapper<ProductInventory>;
@@ -555,17 +702,21 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateInventoryInput: UpdateInventoryInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
+  WriteChannel: WriteChannel;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  BulkInventoryItemInput: BulkInventoryItemInput;
+  AdjustmentItemInput: AdjustmentItemInput;
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
-  Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
+  AdjustmentItemResult: AdjustmentItemResult;
+  AdjustmentResult: AdjustmentResult;
+  BulkInventoryItemInput: BulkInventoryItemInput;
+  Float: Scalars['Float']['output'];
   BulkItemError: BulkItemError;
   BulkUpsertItemResult: BulkUpsertItemResult;
-  Boolean: Scalars['Boolean']['output'];
   BulkUpsertResult: BulkUpsertResult;
   CreateInventoryInput: CreateInventoryInput;
   CsvImportResponse: CsvImportResponse;
@@ -583,6 +734,9 @@ export type ResolversParentTypes = {
   InventoryCsvMapping: InventoryCsvMapping;
   InventorySearchInput: InventorySearchInput;
   JSONObject: Scalars['JSONObject']['output'];
+  Movement: Movement;
+  MovementFilter: MovementFilter;
+  MovementPage: MovementPage;
   Mutation: Record<PropertyKey, never>;
   Product: ProductEntity;
   ProductInventory: ProductInventory;
@@ -590,6 +744,25 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   UpdateInventoryInput: UpdateInventoryInput;
   Upload: Scalars['Upload']['output'];
+};
+
+export type AdjustmentItemResultResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AdjustmentItemResult'] = ResolversParentTypes['AdjustmentItemResult']> = {
+  action?: Resolver<Maybe<ResolversTypes['BulkUpsertAction']>, ParentType, ContextType>;
+  changed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['BulkItemError']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lookupKey?: Resolver<ResolversTypes['LookupKey'], ParentType, ContextType>;
+  movementId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AdjustmentResultResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AdjustmentResult'] = ResolversParentTypes['AdjustmentResult']> = {
+  items?: Resolver<ReadonlyArray<ResolversTypes['AdjustmentItemResult']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BulkItemErrorResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BulkItemError'] = ResolversParentTypes['BulkItemError']> = {
@@ -685,11 +858,37 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'JSONObject';
 }
 
+export type MovementResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Movement'] = ResolversParentTypes['Movement']> = {
+  channel?: Resolver<ResolversTypes['WriteChannel'], ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  companyId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  delta?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inventoryId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inventoryType?: Resolver<ResolversTypes['InventoryType'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quantityAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['MovementReason'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supplier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supplierCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warehouseId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MovementPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['MovementPage'] = ResolversParentTypes['MovementPage']> = {
+  items?: Resolver<ReadonlyArray<ResolversTypes['Movement']>, ParentType, ContextType>;
+  next?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   holdCommit?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationHoldCommitArgs, 'id'>>;
   holdCreate?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationHoldCreateArgs, 'input'>>;
   holdExtend?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationHoldExtendArgs, 'expiresIn' | 'id'>>;
   holdRelease?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationHoldReleaseArgs, 'id'>>;
+  inventoryAdjust?: Resolver<ResolversTypes['AdjustmentResult'], ParentType, ContextType, RequireFields<MutationInventoryAdjustArgs, 'atomic' | 'items' | 'lookupKey' | 'type'>>;
   inventoryBulkUpsert?: Resolver<ResolversTypes['BulkUpsertResult'], ParentType, ContextType, RequireFields<MutationInventoryBulkUpsertArgs, 'items' | 'lookupKey' | 'type'>>;
   inventoryCreate?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType, RequireFields<MutationInventoryCreateArgs, 'input'>>;
   inventoryCsvImport?: Resolver<ResolversTypes['CsvImportResponse'], ParentType, ContextType, RequireFields<MutationInventoryCsvImportArgs, 'input'>>;
@@ -731,6 +930,7 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   hold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<QueryHoldArgs, 'id'>>;
   holds?: Resolver<ResolversTypes['HoldPage'], ParentType, ContextType, Partial<QueryHoldsArgs>>;
   inventory?: Resolver<ResolversTypes['Inventory'], ParentType, ContextType, RequireFields<QueryInventoryArgs, 'id'>>;
+  inventoryMovements?: Resolver<ResolversTypes['MovementPage'], ParentType, ContextType, RequireFields<QueryInventoryMovementsArgs, 'limit'>>;
   inventorySearch?: Resolver<ResolversTypes['ProductInventoryPage'], ParentType, ContextType, RequireFields<QueryInventorySearchArgs, 'input'>>;
   productInventory?: Resolver<ResolversTypes['ProductInventory'], ParentType, ContextType, RequireFields<QueryProductInventoryArgs, 'key' | 'lookupKey'>>;
 };
@@ -740,6 +940,8 @@ export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 }
 
 export type Resolvers<ContextType = GraphqlContext> = {
+  AdjustmentItemResult?: AdjustmentItemResultResolvers<ContextType>;
+  AdjustmentResult?: AdjustmentResultResolvers<ContextType>;
   BulkItemError?: BulkItemErrorResolvers<ContextType>;
   BulkUpsertItemResult?: BulkUpsertItemResultResolvers<ContextType>;
   BulkUpsertResult?: BulkUpsertResultResolvers<ContextType>;
@@ -752,6 +954,8 @@ export type Resolvers<ContextType = GraphqlContext> = {
   HoldPage?: HoldPageResolvers<ContextType>;
   Inventory?: InventoryResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
+  Movement?: MovementResolvers<ContextType>;
+  MovementPage?: MovementPageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductInventory?: ProductInventoryResolvers<ContextType>;

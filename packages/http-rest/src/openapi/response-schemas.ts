@@ -1,4 +1,4 @@
-import { HOLD_STATUSES, LOOKUP_KINDS } from '@inventory/core';
+import { HOLD_STATUSES, INVENTORY_TYPES, LOOKUP_KINDS, MOVEMENT_REASONS } from '@inventory/core';
 import { z } from 'zod';
 
 /**
@@ -84,6 +84,53 @@ export const itemResultSchema = z
     error: itemError.optional(),
   })
   .meta({ id: 'BulkItemResult' });
+
+export const adjustmentResultSchema = z
+  .object({
+    index: z.int(),
+    success: z.boolean(),
+    action: z.enum(['create', 'update']).optional().meta({ description: 'create when a positive delta made the record' }),
+    changed: z.boolean().optional().meta({ description: 'Always true on success: every applied adjustment changes the quantity' }),
+    id: z.int().optional(),
+    quantity: z.int().optional().meta({ description: 'The quantity after this adjustment' }),
+    version: z.int().optional().meta({ description: 'The record’s version after this adjustment' }),
+    movementId: z.int().optional().meta({ description: 'The ledger movement this adjustment appended' }),
+    lookupKey: z.enum(LOOKUP_KINDS),
+    key: z.union([z.string(), z.int()]).nullable(),
+    error: itemError.optional(),
+  })
+  .meta({ id: 'AdjustmentResult' });
+
+export const movementSchema = z
+  .object({
+    id: z.int().meta({ description: 'Increasing; the cursor of `after`' }),
+    inventoryId: z.int(),
+    productId: z.int(),
+    inventoryType: z.enum(INVENTORY_TYPES),
+    warehouseId: z.int(),
+    location: z.string(),
+    companyId: z.int(),
+    supplier: z.string(),
+    supplierCode: z.string(),
+    delta: z.int().meta({ description: 'The change of quantity; per record the deltas sum to its quantity' }),
+    quantityAfter: z.int().meta({ description: 'The record’s quantity right after this movement' }),
+    reason: z.enum(MOVEMENT_REASONS).meta({ description: '`set` for absolute writes, `delete` for deletes, else the adjustment’s reason' }),
+    reference: z.string(),
+    channel: z.enum(['rest', 'graphql', 'csv']),
+    clientId: z.string().meta({ description: 'The OAuth client of the token that wrote' }),
+    createdAt: isoInstant,
+  })
+  .meta({ id: 'Movement' });
+
+/** A cursor page: `next` is the `after` of the following page, null on the last one. */
+export function cursorPageOf(item: z.ZodType): z.ZodType {
+  return z.object({
+    data: z.array(item),
+    messages: z.array(z.string()),
+    total: z.int(),
+    next: z.int().nullable().meta({ description: 'Pass as `after` for the following page; null when this page is the last' }),
+  });
+}
 
 export const errorSchema = z
   .object({

@@ -1,7 +1,7 @@
 import type { BulkItemResult, ErrorCode, Issue, LookupKind, ProductItemResult } from '@inventory/core';
 import { ERROR_TABLE } from '../errors/error-table.js';
 
-interface ItemErrorJson {
+export interface ItemErrorJson {
   readonly code: number;
   readonly type: string;
   readonly messages: readonly string[];
@@ -27,7 +27,8 @@ export function presentProductResult(result: ProductItemResult): ItemResultJson 
   return { index, success: false, lookupKey: 'id', key, error: itemError(result.error) };
 }
 
-function itemError(error: { readonly code: ErrorCode; readonly message: string; readonly details: readonly Issue[] }): ItemErrorJson {
+/** A failed item's error as the wire shows it. */
+export function itemError(error: { readonly code: ErrorCode; readonly message: string; readonly details: readonly Issue[] }): ItemErrorJson {
   const wire = ERROR_TABLE[error.code];
   return { code: wire.code, type: wire.type, messages: [error.message], ...(error.details.length > 0 && { details: error.details }) };
 }

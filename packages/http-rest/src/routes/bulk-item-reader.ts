@@ -1,23 +1,28 @@
-import type { BulkItem, LookupKind } from '@inventory/core';
+import type { BulkItem, InvalidBulkItem, LookupKind } from '@inventory/core';
+import type { z } from 'zod';
 import { toIssues } from '../errors/zod-issues.js';
-import { exactOptional } from './exact-optional.js';
+import { exactOptional, type ExactOptional } from './exact-optional.js';
 import { bulkItemSchema } from './bulk-item-schema.js';
 import { plainBulkItem } from './plain-bulk-item.js';
 
-/**
- * Reads one raw bulk item with the strict item schema (the one the OpenAPI document shows); a
- * plain valid item is taken as it is. A malformed item becomes core's `InvalidBulkItem` (paths
- * relative to the item) so it fails on its own; `id` is an alias of `productId`, not both.
- */
+/** Reads one raw bulk item: a plain valid item is taken as it is, any other goes through the strict schema. */
 export function readBulkItem(raw: unknown, kind: LookupKind): BulkItem {
-  const plain = plainBulkItem(raw);
-  if (plain !== undefined) return plain;
-  const parsed = bulkItemSchema.safeParse(raw);
+  return plainBulkItem(raw) ?? readStrictItem(bulkItemSchema, raw, kind);
+}
+
+/**
+ * Reads one raw item of a many-item request with its strict schema: a malformed one becomes
+ * core's `InvalidBulkItem` (paths relative to the item, named by its lookup value when readable),
+ * so it fails on its own; `id` is folded into `productId` as its alias, not both.
+ */
+export function readStrictItem<T extends object>(schema: z.ZodType<T>, raw: unknown, kind: LookupKind): Omit<ExactOptional<T>, 'id'> | InvalidBulkItem {
+  const parsed = schema.safeParse(raw);
   const key = lookupValue(raw, kind);
-  if (!parsed.success) return { invalid: toIssues(parsed.error), ...(key !== undefined && { key }) };
-  const { id, ...item } = exactOptional(parsed.data);
+  const invalid = (issues: InvalidBulkItem['invalid']): InvalidBulkItem => ({ invalid: issues, ...(key !== undefined && { key }) });
+  if (!parsed.success) return invalid(toIssues(parsed.error));
+  const { id, ...item } = exactOptional(parsed.data) as ExactOptional<T> & { readonly id?: number; readonly productId?: number };
   if (id === undefined) return item;
-  if (item.productId !== undefined) return { invalid: [{ path: 'id', message: 'is an alias of productId: give one of the two' }], ...(key !== undefined && { key }) };
+  if (item.productId !== undefined) return invalid([{ path: 'id', message: 'is an alias of productId: give one of the two' }]);
   return { ...item, productId: id };
 }
 
