@@ -35,7 +35,7 @@ export const holdMutationResolvers = {
     return await context.service.createHold(context.tenant, createHoldCommand(args.input));
   },
   async holdCommit(_root, args, context) {
-    return await context.service.commitHold(context.tenant, args.id);
+    return await context.service.commitHold(context.tenant, args.id, context.origin);
   },
   async holdRelease(_root, args, context) {
     return await context.service.releaseHold(context.tenant, args.id);

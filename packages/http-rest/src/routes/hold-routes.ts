@@ -79,7 +79,7 @@ export function addHoldRoutes(kit: RouteKit, service: InventoryService): void {
     query: noQuery,
     responses: { 200: { description: 'The hold, committed', schema: envelopeOf(holdSchema) } },
     errors: ['HOLD_NOT_FOUND', 'HOLD_NOT_ACTIVE'],
-    handle: async ({ tenant, params }) => ({ status: 200, body: singleEnvelope(await service.commitHold(tenant, params.id), ['Hold committed']) }),
+    handle: async ({ tenant, origin, params }) => ({ status: 200, body: singleEnvelope(await service.commitHold(tenant, params.id, origin), ['Hold committed']) }),
   });
 
   kit.add({
