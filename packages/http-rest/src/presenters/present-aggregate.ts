@@ -1,11 +1,10 @@
 import type { ProductInventory } from '@inventory/core';
-import { presentRecord, type RecordJson } from './present-record.js';
+import type { z } from 'zod';
+import type { aggregateSchema } from '../openapi/response-schemas.js';
+import { presentRecord } from './present-record.js';
 
-/** The aggregate of docs/rest.md as JSON (core's fields, dates as plain text); `balance` only when asked for. */
-export type AggregateJson = Omit<ProductInventory, 'nextDeliveryDate' | 'balance'> & {
-  readonly nextDeliveryDate: string | null;
-  readonly balance?: readonly RecordJson[];
-};
+/** The aggregate (docs/rest.md) as JSON, typed by its response schema; `balance` only when asked for. */
+export type AggregateJson = z.output<typeof aggregateSchema>;
 
 export function presentAggregate(aggregate: ProductInventory): AggregateJson {
   return {

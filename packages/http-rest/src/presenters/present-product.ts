@@ -1,14 +1,9 @@
-import { decimal5ToNumber, type ProductReference, type ProductSource } from '@inventory/core';
+import { decimal5ToNumber, type ProductReference } from '@inventory/core';
+import type { z } from 'zod';
+import type { productSchema } from '../openapi/response-schemas.js';
 
-/** A product reference as JSON (docs/rest.md). */
-export interface ProductJson {
-  readonly id: number;
-  readonly sku: string;
-  readonly supplier: string;
-  readonly supplierCode: string;
-  readonly costPrice: number;
-  readonly sources: readonly ProductSource[];
-}
+/** A product reference as JSON (docs/rest.md), typed by its response schema. */
+export type ProductJson = z.output<typeof productSchema>;
 
 export function presentProduct(product: ProductReference): ProductJson {
   return {
