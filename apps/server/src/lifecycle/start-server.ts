@@ -88,34 +88,30 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 /** How often expired idempotency keys are deleted, so the table stays small without an operator's job. */
 const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
-function purgeIdempotencyKeys(store: IdempotencyStore, clock: Clock, logger: Logger): NodeJS.Timeout {
-  const timer = setInterval(() => {
-    store.purgeExpired(clock.now()).then(
-      (purged) => {
-        if (purged > 0) logger.debug({ purged }, 'expired idempotency keys purged');
-      },
-      (error: unknown) => logger.warn({ cause: error instanceof Error ? error.message : String(error) }, 'expired idempotency keys could not be purged; retrying later'),
-    );
-  }, PURGE_INTERVAL_MS);
-  timer.unref();
-  return timer;
-}
-
 /**
  * How often lapsed holds are marked expired. Only tidying: a hold stops counting at its expiry
  * whether swept or not (docs/holds.md); the sweep is where `hold.expired` events will come from.
  */
 const HOLD_SWEEP_INTERVAL_MS = 30 * 1000;
 
+function purgeIdempotencyKeys(store: IdempotencyStore, clock: Clock, logger: Logger): NodeJS.Timeout {
+  return repeat(PURGE_INTERVAL_MS, () => store.purgeExpired(clock.now()), logger, 'expired idempotency keys purged');
+}
+
 function sweepHolds(holds: HoldStore, clock: Clock, logger: Logger): NodeJS.Timeout {
+  return repeat(HOLD_SWEEP_INTERVAL_MS, () => expireHolds({ holds, clock }), logger, 'lapsed holds marked expired');
+}
+
+/** Runs a housekeeping task every `intervalMs` without keeping the process alive; a failure is logged and retried next time. */
+function repeat(intervalMs: number, task: () => Promise<number>, logger: Logger, done: string): NodeJS.Timeout {
   const timer = setInterval(() => {
-    expireHolds({ holds, clock }).then(
-      (expired) => {
-        if (expired > 0) logger.debug({ expired }, 'lapsed holds marked expired');
+    task().then(
+      (count) => {
+        if (count > 0) logger.debug({ count }, done);
       },
-      (error: unknown) => logger.warn({ cause: error instanceof Error ? error.message : String(error) }, 'lapsed holds could not be swept; retrying later'),
+      (error: unknown) => logger.warn({ cause: error instanceof Error ? error.message : String(error) }, `housekeeping failed (${done}); retrying later`),
     );
-  }, HOLD_SWEEP_INTERVAL_MS);
+  }, intervalMs);
   timer.unref();
   return timer;
 }

@@ -1,14 +1,10 @@
-import { describePg } from '@inventory/adapters-sql/testing';
 import type { Movement } from '@inventory/core';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
 import { balanceOf, registerProducts, upsertAll } from '../support/api-steps.js';
 import { adjust, allMovements, anAdjustment } from '../support/ledger-steps.js';
 import { aProduct, anItem } from '../support/request-builders.js';
-import { freshPostgres } from './support/fresh-postgres.js';
+import { SHARED_DATABASES, type SharedDatabase } from './support/shared-databases.js';
 import { aClient, buildServer, ServerProcess } from './support/server-process.js';
 
 const CLIENT = aClient('race');
@@ -22,23 +18,6 @@ const INITIAL = new Map([
   [4, 0],
 ]);
 
-interface SharedDatabase {
-  readonly url: string;
-  drop(): Promise<void>;
-}
-
-const DATABASES: readonly { name: string; describe: (name: string, body: () => void) => void; open: () => Promise<SharedDatabase> }[] = [
-  {
-    name: 'sqlite',
-    describe: (name, body) => describe(name, body),
-    async open() {
-      const folder = await mkdtemp(join(tmpdir(), 'inventory-race-'));
-      return { url: `sqlite:${join(folder, 'inventory.db')}`, drop: () => rm(folder, { recursive: true, force: true }) };
-    },
-  },
-  { name: 'postgres', describe: describePg, open: freshPostgres },
-];
-
 /** A small seeded generator, so a failing run can be repeated. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
@@ -50,7 +29,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-for (const database of DATABASES) {
+for (const database of SHARED_DATABASES) {
   database.describe(`concurrent adjustments from two server processes over one database [${database.name}]`, () => {
     let shared: SharedDatabase;
     let servers: ServerProcess[] = [];

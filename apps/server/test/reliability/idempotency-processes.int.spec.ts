@@ -1,12 +1,8 @@
-import { describePg } from '@inventory/adapters-sql/testing';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ApiClient, ApiResponse } from '../support/api-client.js';
 import { balanceOf, registerProducts } from '../support/api-steps.js';
 import { aProduct, anItem } from '../support/request-builders.js';
-import { freshPostgres } from './support/fresh-postgres.js';
+import { SHARED_DATABASES, type SharedDatabase } from './support/shared-databases.js';
 import { aClient, buildServer, ServerProcess } from './support/server-process.js';
 
 const CLIENT = aClient('keys');
@@ -14,25 +10,7 @@ const ROUNDS = 6;
 const REQUESTS_PER_ROUND = 6;
 const RACERS = 8;
 
-/** A database two server processes share, by URL. */
-interface SharedDatabase {
-  readonly url: string;
-  drop(): Promise<void>;
-}
-
-const DATABASES: readonly { name: string; describe: (name: string, body: () => void) => void; open: () => Promise<SharedDatabase> }[] = [
-  {
-    name: 'sqlite',
-    describe: (name, body) => describe(name, body),
-    async open() {
-      const folder = await mkdtemp(join(tmpdir(), 'inventory-keys-'));
-      return { url: `sqlite:${join(folder, 'inventory.db')}`, drop: () => rm(folder, { recursive: true, force: true }) };
-    },
-  },
-  { name: 'postgres', describe: describePg, open: freshPostgres },
-];
-
-for (const database of DATABASES) {
+for (const database of SHARED_DATABASES) {
   database.describe(`idempotency keys and version checks across two server processes over one database [${database.name}]`, () => {
     let shared: SharedDatabase;
     let env: Record<string, string>;
