@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clocks/manual-clock.js';
-import { isInventoryError } from '../domain/errors.js';
 import type { InventoryService } from '../use-cases/inventory-service.js';
 import { expireHolds } from '../use-cases/expire-holds.js';
 import { aProduct, TENANT_A } from './builders.js';
 import { HOLD_START, holdLine, holdOf } from './hold-contract.js';
+import { settle } from './model-based-contract.js';
 import type { PersistenceFixture } from './persistence-fixture.js';
 import { serviceOver } from './service-over.js';
 
@@ -163,14 +163,5 @@ async function expectAvailability(service: InventoryService, clock: ManualClock,
       const expected = figures(stock, holds, clock, productId, warehouseId);
       expect({ productId, warehouseId, held: aggregate.heldQuantity, available: aggregate.availableQuantity }).toEqual({ productId, warehouseId, ...expected });
     }
-  }
-}
-
-async function settle<T>(promise: Promise<T>): Promise<T | string> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (isInventoryError(error)) return error.code;
-    throw error;
   }
 }

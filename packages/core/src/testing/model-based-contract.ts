@@ -148,7 +148,8 @@ async function apply(service: InventoryService, tenant: TenantId, model: Map<num
   }
 }
 
-async function settle<T>(promise: Promise<T>): Promise<T | string> {
+/** A use case's value, or the code of the domain error it failed with; any other error still throws. */
+export async function settle<T>(promise: Promise<T>): Promise<T | string> {
   try {
     return await promise;
   } catch (error) {
